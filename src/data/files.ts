@@ -1,0 +1,11 @@
+/** The runtime data files, served at /data/<name> and replaceable on a built site. */
+export const DATA_FILES = {
+  boundary: 'city-boundary.geojson',
+  districts: 'districts.geojson',
+  neighbourhoods: 'neighbourhoods.geojson',
+  hotspots: 'hotspots.geojson',
+} as const;
+
+export type DataFileKey = keyof typeof DATA_FILES;
+export type DataFileName = (typeof DATA_FILES)[DataFileKey];
+

@@ -1,0 +1,32 @@
+import type { Localized } from '@/i18n/language';
+
+/** The controlled tag vocabulary. Tags outside it are kept, and shown by their slug. */
+export const TAG_LABELS: Record<string, Localized> = {
+  ai: { de: 'Künstliche Intelligenz', en: 'Artificial intelligence' },
+  robotics: { de: 'Robotik', en: 'Robotics' },
+  logistics: { de: 'Logistik', en: 'Logistics' },
+  startups: { de: 'Gründungen', en: 'Start-ups' },
+  makerspace: { de: 'Makerspace', en: 'Makerspace' },
+  'digital-art': { de: 'Digitale Kunst', en: 'Digital art' },
+  'industrial-heritage': { de: 'Industriekultur', en: 'Industrial heritage' },
+  'structural-change': { de: 'Strukturwandel', en: 'Structural change' },
+  energy: { de: 'Energie', en: 'Energy' },
+  'climate-adaptation': { de: 'Klimaanpassung', en: 'Climate adaptation' },
+  mobility: { de: 'Mobilität', en: 'Mobility' },
+  research: { de: 'Forschung', en: 'Research' },
+  education: { de: 'Bildung', en: 'Education' },
+  inclusion: { de: 'Inklusion', en: 'Inclusion' },
+  participation: { de: 'Beteiligung', en: 'Participation' },
+  housing: { de: 'Wohnen', en: 'Housing' },
+  health: { de: 'Gesundheit', en: 'Health' },
+  water: { de: 'Wasser', en: 'Water' },
+  software: { de: 'Software', en: 'Software' },
+  microtech: { de: 'Mikrotechnik', en: 'Microtechnology' },
+  biotech: { de: 'Biotechnologie', en: 'Biotechnology' },
+  'creative-industries': { de: 'Kreativwirtschaft', en: 'Creative industries' },
+  media: { de: 'Medien', en: 'Media' },
+  theatre: { de: 'Theater', en: 'Theatre' },
+  'smart-city': { de: 'Smart City', en: 'Smart city' },
+  leisure: { de: 'Freizeit', en: 'Leisure' },
+  neighbourhood: { de: 'Nachbarschaft', en: 'Neighbourhood' },
+};

@@ -1,0 +1,206 @@
+import type {
+  CircleLayerSpecification,
+  FillLayerSpecification,
+  LineLayerSpecification,
+  SymbolLayerSpecification,
+  ExpressionSpecification,
+} from 'maplibre-gl';
+import { CATEGORIES, CATEGORY_COLOURS } from '@/domain/hotspot';
+
+/**
+ * Typed layer specs for the thematic layers, drawn above whichever basemap is active. Ids are exported
+ * through the specs themselves so that click handling reuses them instead of repeating strings.
+ */
+export const SOURCE_IDS = {
+  boundary: 'city-boundary',
+  districts: 'districts',
+  neighbourhoods: 'neighbourhoods',
+  districtLabels: 'district-labels',
+  neighbourhoodLabels: 'neighbourhood-labels',
+  hotspots: 'hotspots',
+} as const;
+
+/** Beyond this zoom the clustered source delivers single points. */
+export const CLUSTER_MAX_ZOOM = 14;
+export const CLUSTER_RADIUS = 44;
+
+const INK = '#1f2933';
+const HALO = 'rgba(255, 255, 255, 0.92)';
+const LABEL_FONT = ['Noto Sans Regular'];
+const LABEL_FONT_BOLD = ['Noto Sans Bold'];
+
+const categoryColour: ExpressionSpecification = [
+  'match',
+  ['get', 'category'],
+  ...CATEGORIES.flatMap((category) => [category, CATEGORY_COLOURS[category]]),
+  '#555555',
+] as unknown as ExpressionSpecification;
+
+const isSelected: ExpressionSpecification = ['boolean', ['feature-state', 'selected'], false];
+const isHovered: ExpressionSpecification = ['boolean', ['feature-state', 'hovered'], false];
+
+export const districtFillLayer: Omit<FillLayerSpecification, 'source'> = {
+  id: 'districts-fill',
+  type: 'fill',
+  paint: {
+    'fill-color': '#ffffff',
+    'fill-opacity': 0.25,
+  },
+};
+
+export const districtLineLayer: Omit<LineLayerSpecification, 'source'> = {
+  id: 'districts-line',
+  type: 'line',
+  layout: { 'line-join': 'round' },
+  paint: {
+    'line-color': '#5f6b7a',
+    'line-width': ['interpolate', ['linear'], ['zoom'], 9, 1, 14, 2.5],
+  },
+};
+
+export const neighbourhoodLineLayer: Omit<LineLayerSpecification, 'source'> = {
+  id: 'neighbourhoods-line',
+  type: 'line',
+  minzoom: 11,
+  layout: { 'line-join': 'round' },
+  paint: {
+    'line-color': '#7b8794',
+    'line-width': ['interpolate', ['linear'], ['zoom'], 11, 0.5, 15, 1.5],
+    'line-dasharray': [3, 2],
+  },
+};
+
+export const boundaryLineLayer: Omit<LineLayerSpecification, 'source'> = {
+  id: 'city-boundary-line',
+  type: 'line',
+  layout: { 'line-join': 'round' },
+  paint: {
+    'line-color': '#2d3748',
+    'line-width': ['interpolate', ['linear'], ['zoom'], 9, 2, 14, 4],
+  },
+};
+
+export const districtLabelLayer: Omit<SymbolLayerSpecification, 'source'> = {
+  id: 'district-labels',
+  type: 'symbol',
+  maxzoom: 12.5,
+  layout: {
+    'text-field': ['get', 'name'],
+    'text-font': LABEL_FONT_BOLD,
+    'text-size': ['interpolate', ['linear'], ['zoom'], 9, 11, 12, 15],
+    'text-letter-spacing': 0.04,
+    'text-max-width': 8,
+  },
+  paint: {
+    'text-color': '#3c4858',
+    'text-halo-color': HALO,
+    'text-halo-width': 1.6,
+  },
+};
+
+export const neighbourhoodLabelLayer: Omit<SymbolLayerSpecification, 'source'> = {
+  id: 'neighbourhood-labels',
+  type: 'symbol',
+  minzoom: 12.5,
+  layout: {
+    'text-field': ['get', 'name'],
+    'text-font': LABEL_FONT,
+    'text-size': 12,
+    'text-max-width': 8,
+  },
+  paint: {
+    'text-color': '#3c4858',
+    'text-halo-color': HALO,
+    'text-halo-width': 1.5,
+  },
+};
+
+export const clusterLayer: Omit<CircleLayerSpecification, 'source'> = {
+  id: 'hotspot-clusters',
+  type: 'circle',
+  filter: ['has', 'point_count'],
+  paint: {
+    'circle-color': '#243b53',
+    'circle-radius': ['step', ['get', 'point_count'], 16, 10, 20, 50, 25, 500, 32],
+    'circle-stroke-color': '#ffffff',
+    'circle-stroke-width': 2,
+  },
+};
+
+export const clusterCountLayer: Omit<SymbolLayerSpecification, 'source'> = {
+  id: 'hotspot-cluster-count',
+  type: 'symbol',
+  filter: ['has', 'point_count'],
+  layout: {
+    'text-field': ['get', 'point_count_abbreviated'],
+    'text-font': LABEL_FONT_BOLD,
+    'text-size': 13,
+    'text-allow-overlap': true,
+  },
+  paint: { 'text-color': '#ffffff' },
+};
+
+/** A soft ring under the selected or hovered point, so the choice stays visible over any basemap. */
+export const hotspotHaloLayer: Omit<CircleLayerSpecification, 'source'> = {
+  id: 'hotspot-halo',
+  type: 'circle',
+  filter: ['!', ['has', 'point_count']],
+  paint: {
+    'circle-color': categoryColour,
+    'circle-radius': ['case', isSelected, 20, 15],
+    'circle-opacity': ['case', isSelected, 0.35, isHovered, 0.25, 0],
+    'circle-stroke-color': INK,
+    'circle-stroke-width': ['case', isSelected, 2, 0],
+  },
+};
+
+/** Existing places are filled dots; planned "visions" are rings in their category colour. */
+export const hotspotPointLayer: Omit<CircleLayerSpecification, 'source'> = {
+  id: 'hotspot-points',
+  type: 'circle',
+  filter: ['!', ['has', 'point_count']],
+  paint: {
+    'circle-color': ['case', ['==', ['get', 'status'], 'planned'], '#ffffff', categoryColour],
+    'circle-radius': ['interpolate', ['linear'], ['zoom'], 10, 7, 16, 10],
+    'circle-stroke-color': ['case', ['==', ['get', 'status'], 'planned'], categoryColour, '#ffffff'],
+    'circle-stroke-width': ['case', ['==', ['get', 'status'], 'planned'], 3.5, 2],
+  },
+};
+
+export const hotspotLabelLayer: Omit<SymbolLayerSpecification, 'source'> = {
+  id: 'hotspot-labels',
+  type: 'symbol',
+  minzoom: 13,
+  filter: ['!', ['has', 'point_count']],
+  layout: {
+    'text-field': ['get', 'name'],
+    'text-font': LABEL_FONT,
+    'text-size': 12,
+    'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
+    'text-radial-offset': 1.1,
+    'text-max-width': 10,
+    'text-optional': true,
+  },
+  paint: {
+    'text-color': INK,
+    'text-halo-color': HALO,
+    'text-halo-width': 1.6,
+  },
+};
+
+/** Layers a pointer can hit; clusters first so a click on a cluster is never read as a point. */
+export const INTERACTIVE_LAYER_IDS = [clusterLayer.id, hotspotPointLayer.id];
+
+export const ALL_THEMATIC_LAYERS = [
+  { source: SOURCE_IDS.districts, layer: districtFillLayer },
+  { source: SOURCE_IDS.neighbourhoods, layer: neighbourhoodLineLayer },
+  { source: SOURCE_IDS.districts, layer: districtLineLayer },
+  { source: SOURCE_IDS.boundary, layer: boundaryLineLayer },
+  { source: SOURCE_IDS.neighbourhoodLabels, layer: neighbourhoodLabelLayer },
+  { source: SOURCE_IDS.districtLabels, layer: districtLabelLayer },
+  { source: SOURCE_IDS.hotspots, layer: hotspotHaloLayer },
+  { source: SOURCE_IDS.hotspots, layer: clusterLayer },
+  { source: SOURCE_IDS.hotspots, layer: clusterCountLayer },
+  { source: SOURCE_IDS.hotspots, layer: hotspotPointLayer },
+  { source: SOURCE_IDS.hotspots, layer: hotspotLabelLayer },
+] as const;

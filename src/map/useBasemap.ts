@@ -1,0 +1,82 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { StyleSpecification } from 'maplibre-gl';
+import type { RuntimeConfig } from '@/config/runtimeConfig';
+import { useAppStore } from '@/state/store';
+import { EMBEDDED_STYLE } from './embeddedStyle';
+import { fetchBasemapStyle, isBasemapSource } from './basemap';
+
+interface SourceLookup {
+  getSource: (id: string) => unknown;
+  isSourceLoaded: (id: string) => boolean;
+}
+
+export interface BasemapControl {
+  mapStyle: StyleSpecification;
+  /** Call from the map's `error` event: a failing basemap source switches back to the embedded style. */
+  onMapError: (sourceId: unknown) => void;
+  /** Call from the map's `idle` event: once the online basemap has drawn, the watchdog stops. */
+  onMapIdle: (map: SourceLookup) => void;
+}
+
+/**
+ * The map starts on the embedded style, so it is usable at once and offline. The online street map is
+ * fetched alongside and swapped in underneath the thematic layers; if its style or tiles fail, or it has
+ * not drawn within the configured time, the app returns to the embedded style and says so.
+ */
+export function useBasemap(config: RuntimeConfig['basemap'], forceOffline: boolean): BasemapControl {
+  const setBasemap = useAppStore((state) => state.setBasemap);
+  const [onlineStyle, setOnlineStyle] = useState<StyleSpecification | null>(null);
+  const watchdog = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+
+  const fallBack = useCallback(() => {
+    clearTimeout(watchdog.current);
+    setOnlineStyle(null);
+    setBasemap('fallback');
+  }, [setBasemap]);
+
+  useEffect(() => {
+    if (forceOffline || !config.styleUrl) {
+      setBasemap('embedded');
+      return undefined;
+    }
+    let cancelled = false;
+    setBasemap('loading');
+    const deadline = Date.now() + config.timeoutMs;
+    void fetchBasemapStyle(config.styleUrl, config.timeoutMs, (input, init) => fetch(input, init)).then((style) => {
+      if (cancelled) return;
+      if (!style) {
+        fallBack();
+        return;
+      }
+      setOnlineStyle(style);
+      setBasemap('online');
+      // The style arrived; its tiles must draw within what is left of the time limit.
+      watchdog.current = setTimeout(fallBack, Math.max(1000, deadline - Date.now()));
+    });
+    return () => {
+      cancelled = true;
+      clearTimeout(watchdog.current);
+    };
+  }, [config.styleUrl, config.timeoutMs, forceOffline, fallBack, setBasemap]);
+
+  const onMapError = useCallback(
+    (sourceId: unknown) => {
+      if (onlineStyle && isBasemapSource(sourceId)) fallBack();
+    },
+    [onlineStyle, fallBack],
+  );
+
+  const onMapIdle = useCallback(
+    (map: SourceLookup) => {
+      if (!onlineStyle) return;
+      // An idle can arrive between the state change and the style swap; only a drawn basemap counts.
+      const ids = Object.keys(onlineStyle.sources);
+      if (ids.length > 0 && ids.every((id) => map.getSource(id) && map.isSourceLoaded(id))) {
+        clearTimeout(watchdog.current);
+      }
+    },
+    [onlineStyle],
+  );
+
+  return { mapStyle: onlineStyle ?? EMBEDDED_STYLE, onMapError, onMapIdle };
+}
