@@ -36,7 +36,11 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@/features/*/*'], message: 'Import shared code from src/lib, src/state or src/domain.' }] },
+        {
+          patterns: [
+            { group: ['@/features/*/*'], message: 'Import shared code from src/lib, src/state or src/domain.' },
+          ],
+        },
       ],
     },
   },

@@ -39,9 +39,7 @@ function runtimeDataFiles(): Plugin {
     },
     async closeBundle() {
       const files = (await readdir(dataDir)).filter((name) => /\.(geojson|json)$/.test(name));
-      await Promise.all(
-        files.map((name) => cp(path.join(dataDir, name), path.join(outDir, 'data', name))),
-      );
+      await Promise.all(files.map((name) => cp(path.join(dataDir, name), path.join(outDir, 'data', name))));
     },
   };
 }

@@ -30,15 +30,18 @@ try {
   for (const problem of [...districts.problems, ...neighbourhoods.problems, ...problems]) {
     errors.push(`${problem.file}: feature ${problem.feature}: ${problem.code} in ${problem.field}`);
   }
-  if (districts.areas.length !== EXPECTED_DISTRICTS) errors.push(`expected ${EXPECTED_DISTRICTS} districts, found ${districts.areas.length}`);
+  if (districts.areas.length !== EXPECTED_DISTRICTS)
+    errors.push(`expected ${EXPECTED_DISTRICTS} districts, found ${districts.areas.length}`);
   if (neighbourhoods.areas.length !== EXPECTED_NEIGHBOURHOODS) {
     errors.push(`expected ${EXPECTED_NEIGHBOURHOODS} neighbourhoods, found ${neighbourhoods.areas.length}`);
   }
   const districtSlugs = new Set(districts.areas.map((area) => area.slug));
   for (const neighbourhood of neighbourhoods.areas) {
-    if (!districtSlugs.has(neighbourhood.district)) errors.push(`neighbourhood ${neighbourhood.slug}: unknown district ${neighbourhood.district}`);
+    if (!districtSlugs.has(neighbourhood.district))
+      errors.push(`neighbourhood ${neighbourhood.slug}: unknown district ${neighbourhood.district}`);
   }
-  if (hotspots.length < MIN_HOTSPOTS) errors.push(`expected at least ${MIN_HOTSPOTS} valid hotspots, found ${hotspots.length}`);
+  if (hotspots.length < MIN_HOTSPOTS)
+    errors.push(`expected at least ${MIN_HOTSPOTS} valid hotspots, found ${hotspots.length}`);
   const ids = new Set(hotspots.map((hotspot) => hotspot.id));
   for (const id of REQUIRED_IDS) if (!ids.has(id)) errors.push(`required hotspot ${id} is missing`);
   for (const slug of districtSlugs) {

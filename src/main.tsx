@@ -5,7 +5,9 @@ import '@/app/app.css';
 import { useAppStore } from '@/state/store';
 import { initialLanguage } from '@/state/useUrlSync';
 
-useAppStore.getState().setLanguage(initialLanguage(window.location.search, navigator.languages ?? [navigator.language]));
+useAppStore
+  .getState()
+  .setLanguage(initialLanguage(window.location.search, navigator.languages ?? [navigator.language]));
 
 const root = document.getElementById('root');
 if (root) {

@@ -7,7 +7,10 @@ import { useAppStore } from '@/state/store';
 // MapLibre and react-map-gl live in their own chunk, loaded after the shell has painted.
 const MapView = lazy(() => import('@/map/MapView'));
 
-class MapErrorBoundary extends Component<{ fallback: ReactNode; onError: () => void; children: ReactNode }, { failed: boolean }> {
+class MapErrorBoundary extends Component<
+  { fallback: ReactNode; onError: () => void; children: ReactNode },
+  { failed: boolean }
+> {
   override state = { failed: false };
 
   static getDerivedStateFromError() {
@@ -32,7 +35,13 @@ function MapNotice({ children }: { children: ReactNode }) {
   );
 }
 
-export function MapArea({ config, forceOfflineBasemap }: { config: RuntimeConfig | null; forceOfflineBasemap: boolean }) {
+export function MapArea({
+  config,
+  forceOfflineBasemap,
+}: {
+  config: RuntimeConfig | null;
+  forceOfflineBasemap: boolean;
+}) {
   const t = useT();
   const setMapStatus = useAppStore((state) => state.setMapStatus);
   const basemap = useAppStore((state) => state.basemap);

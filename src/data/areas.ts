@@ -8,7 +8,10 @@ const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 const lngLatSchema = v.tuple([v.pipe(v.number(), v.finite()), v.pipe(v.number(), v.finite())]);
 const ringSchema = v.pipe(v.array(lngLatSchema), v.minLength(4));
-const polygonSchema = v.object({ type: v.literal('Polygon'), coordinates: v.pipe(v.array(ringSchema), v.minLength(1)) });
+const polygonSchema = v.object({
+  type: v.literal('Polygon'),
+  coordinates: v.pipe(v.array(ringSchema), v.minLength(1)),
+});
 const multiPolygonSchema = v.object({
   type: v.literal('MultiPolygon'),
   coordinates: v.pipe(v.array(v.pipe(v.array(ringSchema), v.minLength(1))), v.minLength(1)),
@@ -72,7 +75,10 @@ interface AreaResult<T> {
 function validateAreaCollection<T extends Area>(
   file: DataFileName,
   raw: unknown,
-  propertiesSchema: v.GenericSchema<unknown, Omit<T, 'geometry' | 'prepared' | 'areaKm2' | 'label'> & Partial<Pick<T, 'areaKm2' | 'label'>>>,
+  propertiesSchema: v.GenericSchema<
+    unknown,
+    Omit<T, 'geometry' | 'prepared' | 'areaKm2' | 'label'> & Partial<Pick<T, 'areaKm2' | 'label'>>
+  >,
 ): AreaResult<T> {
   const features = featureCollectionOf(file, raw);
   const areas: T[] = [];
@@ -127,7 +133,9 @@ export function validateBoundary(raw: unknown): PreparedArea {
 }
 
 /** The plain GeoJSON the map draws for a list of areas (only valid features, with their slug as key). */
-export function areasToGeoJSON(areas: readonly Area[]): FeatureCollection<AreaGeometry, { slug: string; name: string }> {
+export function areasToGeoJSON(
+  areas: readonly Area[],
+): FeatureCollection<AreaGeometry, { slug: string; name: string }> {
   return {
     type: 'FeatureCollection',
     features: areas.map((area) => ({

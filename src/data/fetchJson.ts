@@ -7,7 +7,12 @@ export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>
  * Fetches one data file and parses it as JSON. Every way this can go wrong ends in a DataFileError
  * that says which file and why, so the UI can show a precise alert with a retry.
  */
-export async function fetchJson(file: DataFileName, url: string, fetchImpl: FetchLike, signal?: AbortSignal): Promise<unknown> {
+export async function fetchJson(
+  file: DataFileName,
+  url: string,
+  fetchImpl: FetchLike,
+  signal?: AbortSignal,
+): Promise<unknown> {
   let response: Response;
   try {
     response = await fetchImpl(url, { cache: 'no-cache', ...(signal ? { signal } : {}) });

@@ -8,4 +8,3 @@ export const DATA_FILES = {
 
 export type DataFileKey = keyof typeof DATA_FILES;
 export type DataFileName = (typeof DATA_FILES)[DataFileKey];
-

@@ -98,7 +98,8 @@ export function validateHotspots(raw: unknown, context: HotspotContext): Hotspot
 
   features.forEach((feature, index) => {
     const label = featureLabel(feature, index, 'id');
-    const report = (field: string, code: FeatureProblem['code']) => problems.push({ file: FILE, feature: label, field, code });
+    const report = (field: string, code: FeatureProblem['code']) =>
+      problems.push({ file: FILE, feature: label, field, code });
     const record = (feature ?? {}) as Partial<Feature>;
     if (typeof feature !== 'object' || feature === null || record.type !== 'Feature') {
       report('type', 'invalid-feature');
@@ -156,19 +157,32 @@ export interface HotspotFeatureProperties {
   id: string;
   name: string;
   category: Hotspot['category'];
+  sector: Hotspot['sector'];
   status: Hotspot['status'];
+  tags: readonly string[];
+  district: string;
+  neighbourhood: string;
 }
 
 /**
- * The lean GeoJSON the map source gets: only what layers and filters read. Built once per data load;
- * filters and selection change layer expressions and feature-state, never this object.
+ * The lean GeoJSON the map source gets: only what layers and filter expressions read. Built once per
+ * data load; filters and selection change expressions and feature-state, never this object.
  */
 export function hotspotsToGeoJSON(hotspots: readonly Hotspot[]): FeatureCollection<Point, HotspotFeatureProperties> {
   return {
     type: 'FeatureCollection',
     features: hotspots.map((hotspot) => ({
       type: 'Feature',
-      properties: { id: hotspot.id, name: hotspot.name, category: hotspot.category, status: hotspot.status },
+      properties: {
+        id: hotspot.id,
+        name: hotspot.name,
+        category: hotspot.category,
+        sector: hotspot.sector,
+        status: hotspot.status,
+        tags: hotspot.tags,
+        district: hotspot.district ?? '',
+        neighbourhood: hotspot.neighbourhood ?? '',
+      },
       geometry: { type: 'Point', coordinates: [hotspot.lngLat[0], hotspot.lngLat[1]] },
     })),
   };

@@ -2,12 +2,7 @@ import type { DataFileName } from './files';
 
 /** Why a single feature was skipped. The UI turns the code into a sentence in the current language. */
 export type FeatureProblemCode =
-  | 'invalid-feature'
-  | 'invalid-value'
-  | 'swapped-coordinates'
-  | 'outside-city'
-  | 'duplicate-id'
-  | 'insecure-link';
+  'invalid-feature' | 'invalid-value' | 'swapped-coordinates' | 'outside-city' | 'duplicate-id' | 'insecure-link';
 
 /** A feature that was skipped; every other feature of the file is still used. */
 export interface FeatureProblem {

@@ -9,33 +9,45 @@ import Map, {
   type MapLayerMouseEvent,
   type MapRef,
 } from 'react-map-gl/maplibre';
-import type { GeoJSONSource, MapGeoJSONFeature } from 'maplibre-gl';
+import type { FilterSpecification, GeoJSONSource, MapGeoJSONFeature } from 'maplibre-gl';
 import type { RuntimeConfig } from '@/config/runtimeConfig';
 import { areasToGeoJSON } from '@/data/areas';
+import { MAPLIBRE_LOCALE } from '@/i18n/maplibreLocale';
 import { useT } from '@/i18n/useT';
 import { prefersReducedMotion } from '@/lib/motion';
+import { useFiltered } from '@/state/FilteredView';
 import { useAppStore } from '@/state/store';
 import { useHotspotIndex } from '@/state/selectors';
 import { areaLabelPoints } from './areaLabels';
+import { areaSizes, densityByArea, densityClasses, densityFillExpression } from './choropleth';
+import { cityMask } from './cityMask';
+import { DensityLegend } from './DensityLegend';
 import { DORTMUND_BOUNDS } from './embeddedStyle';
 import { loadMapLib } from './loadMapLib';
+import { PanControls } from './PanControls';
 import { useBasemap } from './useBasemap';
+import { useHotspotFilter } from './useHotspotFilter';
 import {
   CLUSTER_MAX_ZOOM,
   CLUSTER_RADIUS,
   INTERACTIVE_LAYER_IDS,
   SOURCE_IDS,
   boundaryLineLayer,
+  cityMaskLayer,
   clusterCountLayer,
   clusterLayer,
   districtFillLayer,
   districtLabelLayer,
   districtLineLayer,
+  districtSelectedLayer,
   hotspotHaloLayer,
   hotspotLabelLayer,
   hotspotPointLayer,
+  neighbourhoodFillLayer,
   neighbourhoodLabelLayer,
   neighbourhoodLineLayer,
+  neighbourhoodSelectedLayer,
+  userLocationLayer,
 } from './layers';
 
 const mapLib = loadMapLib();
@@ -43,6 +55,8 @@ const INITIAL_VIEW = { bounds: DORTMUND_BOUNDS, fitBoundsOptions: { padding: 24 
 /** Pointer slop in CSS px: a finger on a touch screen is less precise than a mouse. */
 const HIT_TOLERANCE = 10;
 const SELECT_ZOOM = 15;
+/** Below this zoom a click on the map chooses a district, above it a neighbourhood. */
+const NEIGHBOURHOOD_ZOOM = 12;
 /** Keeps the camera around Dortmund: there is nothing to find beyond it. */
 const MAX_BOUNDS: [number, number, number, number] = [7.0, 51.3, 7.95, 51.72];
 
@@ -59,26 +73,34 @@ function uniqueHotspotIds(features: readonly MapGeoJSONFeature[]): string[] {
   return [...new Set(ids)];
 }
 
+function slugFilter(slug: string | null): FilterSpecification {
+  return ['==', ['get', 'slug'], slug ?? ''];
+}
+
 export default function MapView({ basemapConfig, forceOfflineBasemap }: MapViewProps) {
   const t = useT();
   const mapRef = useRef<MapRef>(null);
   const [ready, setReady] = useState(false);
   const [cursor, setCursor] = useState('');
   const data = useAppStore((state) => state.data);
+  const language = useAppStore((state) => state.language);
   const selectedId = useAppStore((state) => state.selectedId);
   const hoveredId = useAppStore((state) => state.hoveredId);
-  const select = useAppStore((state) => state.select);
-  const hover = useAppStore((state) => state.hover);
-  const chooseAmong = useAppStore((state) => state.chooseAmong);
-  const setMapStatus = useAppStore((state) => state.setMapStatus);
+  const district = useAppStore((state) => state.filters.district);
+  const neighbourhood = useAppStore((state) => state.filters.neighbourhood);
+  const choropleth = useAppStore((state) => state.choropleth);
+  const userLocation = useAppStore((state) => state.userLocation);
+  const basemap = useAppStore((state) => state.basemap);
   const index = useHotspotIndex();
+  const { matching } = useFiltered();
+  const hotspotFilter = useHotspotFilter();
   const { mapStyle, onMapError, onMapIdle } = useBasemap(basemapConfig, forceOfflineBasemap);
+  const [initialLocale] = useState(() => MAPLIBRE_LOCALE[language]);
 
+  // Everything handed to <Source> is memoised: react-map-gl deep-compares and calls setData on change.
+  const mask = useMemo(() => (data.boundary ? cityMask(data.boundary.geometry) : null), [data.boundary]);
   const boundary = useMemo(
-    () =>
-      data.boundary
-        ? { type: 'Feature' as const, properties: {}, geometry: data.boundary.geometry }
-        : null,
+    () => (data.boundary ? { type: 'Feature' as const, properties: {}, geometry: data.boundary.geometry } : null),
     [data.boundary],
   );
   const districts = useMemo(() => (data.districts ? areasToGeoJSON(data.districts) : null), [data.districts]);
@@ -91,6 +113,31 @@ export default function MapView({ basemapConfig, forceOfflineBasemap }: MapViewP
     () => (data.neighbourhoods ? areaLabelPoints(data.neighbourhoods) : null),
     [data.neighbourhoods],
   );
+  const userLocationPoint = useMemo(
+    () =>
+      userLocation
+        ? {
+            type: 'Feature' as const,
+            properties: {},
+            geometry: { type: 'Point' as const, coordinates: [...userLocation] },
+          }
+        : null,
+    [userLocation],
+  );
+
+  // The density view: places per km² by district, for the hotspots that pass the filters.
+  const sizes = useMemo(() => areaSizes(data.districts ?? []), [data.districts]);
+  const density = useMemo(() => densityByArea(matching, sizes), [matching, sizes]);
+  const classes = useMemo(() => densityClasses(density), [density]);
+  const districtFillPaint = useMemo(
+    () =>
+      choropleth
+        ? { 'fill-color': densityFillExpression(density, classes), 'fill-opacity': 0.7 }
+        : (districtFillLayer.paint ?? {}),
+    [choropleth, density, classes],
+  );
+  const districtSelectedFilter = useMemo(() => slugFilter(district), [district]);
+  const neighbourhoodSelectedFilter = useMemo(() => slugFilter(neighbourhood), [neighbourhood]);
 
   // Selection and hover live in feature-state: no data is rebuilt when they change.
   const appliedState = useRef<{ selected: string | null; hovered: string | null }>({ selected: null, hovered: null });
@@ -109,26 +156,78 @@ export default function MapView({ basemapConfig, forceOfflineBasemap }: MapViewP
   }, [selectedId, hoveredId]);
   useEffect(applyFeatureState, [applyFeatureState]);
 
+  const restoredCamera = useRef(window.location.hash.includes('map='));
+  const moveCamera = useCallback((move: (animate: boolean) => void) => {
+    move(!prefersReducedMotion());
+  }, []);
+
   // Bring the selected place into view, unless it is already comfortably visible.
-  const firstSelection = useRef(true);
   useEffect(() => {
     const map = mapRef.current;
     const hotspot = selectedId ? index.get(selectedId) : undefined;
     if (!map || !ready || !hotspot) return;
-    const keepRestoredCamera = firstSelection.current && window.location.hash.includes('map=');
-    firstSelection.current = false;
-    if (keepRestoredCamera) return;
+    if (restoredCamera.current) {
+      // The first selection came with a camera in the URL: keep what the link showed.
+      restoredCamera.current = false;
+      return;
+    }
     const [lng, lat] = hotspot.lngLat;
     if (map.getBounds().contains([lng, lat]) && map.getZoom() >= CLUSTER_MAX_ZOOM + 1) return;
     const camera = { center: [lng, lat] as [number, number], zoom: Math.max(map.getZoom(), SELECT_ZOOM) };
-    if (prefersReducedMotion()) map.jumpTo(camera);
-    else map.flyTo({ ...camera, duration: 900 });
-  }, [selectedId, index, ready]);
+    moveCamera((animate) => (animate ? map.flyTo({ ...camera, duration: 900 }) : map.jumpTo(camera)));
+  }, [selectedId, index, ready, moveCamera]);
 
+  // Fit the camera to a chosen district or neighbourhood.
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !ready) return;
+    const area = neighbourhood
+      ? data.neighbourhoods?.find((item) => item.slug === neighbourhood)
+      : district
+        ? data.districts?.find((item) => item.slug === district)
+        : undefined;
+    if (!area) return;
+    if (restoredCamera.current && !selectedId) {
+      restoredCamera.current = false;
+      return;
+    }
+    const [west, south, east, north] = area.prepared.bbox;
+    moveCamera((animate) =>
+      map.fitBounds(
+        [
+          [west, south],
+          [east, north],
+        ],
+        { padding: 40, duration: animate ? 800 : 0 },
+      ),
+    );
+    // Only when the chosen place changes, not when data or selection do.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [district, neighbourhood, ready]);
+
+  // MapLibre's own strings are set at creation; keep them in the current language afterwards.
+  useEffect(() => {
+    const map = mapRef.current?.getMap();
+    if (!map) return;
+    const locale = MAPLIBRE_LOCALE[language];
+    map.getCanvas().setAttribute('aria-label', locale['Map.Title'] ?? '');
+    const container = map.getContainer();
+    const relabel = (selector: string, key: string) =>
+      container.querySelectorAll(selector).forEach((element) => {
+        element.setAttribute('aria-label', locale[key] ?? '');
+        element.setAttribute('title', locale[key] ?? '');
+      });
+    relabel('.maplibregl-ctrl-zoom-in', 'NavigationControl.ZoomIn');
+    relabel('.maplibregl-ctrl-zoom-out', 'NavigationControl.ZoomOut');
+    relabel('.maplibregl-ctrl-attrib-button', 'AttributionControl.ToggleAttribution');
+  }, [language, ready]);
+
+  const chooseArea = useAppStore((state) => state.updateFilters);
   const onClick = useCallback(
     async (event: MapLayerMouseEvent) => {
       const map = mapRef.current;
       if (!map) return;
+      const { select, chooseAmong } = useAppStore.getState();
       const exact = event.features ?? [];
       const cluster = exact.find((feature) => feature.layer.id === clusterLayer.id);
       if (cluster && cluster.geometry.type === 'Point') {
@@ -139,11 +238,13 @@ export default function MapView({ basemapConfig, forceOfflineBasemap }: MapViewP
         if (zoom > CLUSTER_MAX_ZOOM + 1) {
           // Points that share one spot never separate: let the user pick among them.
           const leaves = await source.getClusterLeaves(clusterId, 100, 0);
-          chooseAmong(leaves.map((leaf) => leaf.properties?.['id']).filter((id): id is string => typeof id === 'string'));
+          chooseAmong(
+            leaves.map((leaf) => leaf.properties?.['id']).filter((id): id is string => typeof id === 'string'),
+          );
           return;
         }
         const [lng, lat] = cluster.geometry.coordinates as [number, number];
-        map.easeTo({ center: [lng, lat], zoom, duration: prefersReducedMotion() ? 0 : 500 });
+        moveCamera((animate) => map.easeTo({ center: [lng, lat], zoom, duration: animate ? 500 : 0 }));
         return;
       }
       let ids = uniqueHotspotIds(exact);
@@ -155,21 +256,34 @@ export default function MapView({ basemapConfig, forceOfflineBasemap }: MapViewP
               [x - HIT_TOLERANCE, y - HIT_TOLERANCE],
               [x + HIT_TOLERANCE, y + HIT_TOLERANCE],
             ],
-            { layers: [hotspotPointLayer.id] },
+            { layers: [hotspotPointLayer.id, clusterLayer.id] },
           ),
         );
       }
-      if (ids.length === 1) select(ids[0] ?? null);
-      else if (ids.length > 1) chooseAmong(ids);
+      if (ids.length === 1) {
+        select(ids[0] ?? null);
+        return;
+      }
+      if (ids.length > 1) {
+        chooseAmong(ids);
+        return;
+      }
+      // No place under the pointer: the click chooses the area instead.
+      const layer = map.getZoom() >= NEIGHBOURHOOD_ZOOM ? neighbourhoodFillLayer.id : districtFillLayer.id;
+      const area = exact.find((feature) => feature.layer.id === layer)?.properties['slug'];
+      if (typeof area !== 'string') return;
+      if (layer === neighbourhoodFillLayer.id) chooseArea({ neighbourhood: area, district: null });
+      else chooseArea({ district: area, neighbourhood: null });
     },
-    [select, chooseAmong],
+    [chooseArea, moveCamera],
   );
 
+  const hover = useAppStore((state) => state.hover);
   const onMouseMove = useCallback(
     (event: MapLayerMouseEvent) => {
-      const features = event.features ?? [];
-      setCursor(features.length > 0 ? 'pointer' : '');
-      const [id] = uniqueHotspotIds(features);
+      const [id] = uniqueHotspotIds(event.features ?? []);
+      const onCluster = (event.features ?? []).some((feature) => feature.layer.id === clusterLayer.id);
+      setCursor(id || onCluster ? 'pointer' : '');
       hover(id ?? null);
     },
     [hover],
@@ -179,22 +293,36 @@ export default function MapView({ basemapConfig, forceOfflineBasemap }: MapViewP
     hover(null);
   }, [hover]);
 
+  const setViewBounds = useAppStore((state) => state.setViewBounds);
+  const onMoveEnd = useCallback(() => {
+    const bounds = mapRef.current?.getBounds();
+    if (bounds) setViewBounds([bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()]);
+  }, [setViewBounds]);
+
+  const setMapStatus = useAppStore((state) => state.setMapStatus);
   const onIdle = useCallback(() => {
     const map = mapRef.current;
     if (!map) return;
-    // A basemap swap re-adds the sources, which drops their feature-state: put it back.
+    // A basemap swap or a new filter re-adds the hotspot source, which drops its feature-state.
     appliedState.current = { selected: null, hovered: null };
     applyFeatureState();
     onMapIdle(map);
     if (!ready) {
       setReady(true);
       setMapStatus('ready');
+      onMoveEnd();
     }
-  }, [applyFeatureState, onMapIdle, ready, setMapStatus]);
+  }, [applyFeatureState, onMapIdle, onMoveEnd, ready, setMapStatus]);
 
   const attribution = useMemo(
-    () => [t('map.attribution.boundary'), t('map.attribution.districts')],
-    [t],
+    () => [
+      t('map.attribution.boundary'),
+      t('map.attribution.districts'),
+      // Some hotspot coordinates come from OpenStreetMap (ODbL), so OSM is credited on every basemap.
+      t('map.attribution.osm'),
+      ...(basemap === 'online' ? ['OpenFreeMap', 'OpenMapTiles'] : []),
+    ],
+    [t, basemap],
   );
 
   return (
@@ -208,25 +336,39 @@ export default function MapView({ basemapConfig, forceOfflineBasemap }: MapViewP
         minZoom={9}
         maxZoom={19}
         maxBounds={MAX_BOUNDS}
+        locale={initialLocale}
         attributionControl={false}
         interactiveLayerIds={INTERACTIVE_LAYER_IDS}
         cursor={cursor}
         onClick={(event) => void onClick(event)}
         onMouseMove={onMouseMove}
         onMouseLeave={onMouseLeave}
+        onMoveEnd={onMoveEnd}
         onIdle={onIdle}
         onError={(event) => onMapError((event as { sourceId?: unknown }).sourceId)}
         style={{ width: '100%', height: '100%' }}
       >
+        {mask && (
+          <Source id={SOURCE_IDS.mask} type="geojson" data={mask}>
+            <Layer {...cityMaskLayer} />
+          </Source>
+        )}
         {districts && (
           <Source id={SOURCE_IDS.districts} type="geojson" data={districts}>
-            <Layer {...districtFillLayer} />
+            <Layer {...districtFillLayer} paint={districtFillPaint} />
             <Layer {...districtLineLayer} />
           </Source>
         )}
         {neighbourhoods && (
           <Source id={SOURCE_IDS.neighbourhoods} type="geojson" data={neighbourhoods}>
+            <Layer {...neighbourhoodFillLayer} />
             <Layer {...neighbourhoodLineLayer} />
+            <Layer {...neighbourhoodSelectedLayer} filter={neighbourhoodSelectedFilter} />
+          </Source>
+        )}
+        {districts && (
+          <Source id={`${SOURCE_IDS.districts}-outline`} type="geojson" data={districts}>
+            <Layer {...districtSelectedLayer} filter={districtSelectedFilter} />
           </Source>
         )}
         {boundary && (
@@ -245,7 +387,10 @@ export default function MapView({ basemapConfig, forceOfflineBasemap }: MapViewP
           </Source>
         )}
         {data.hotspotGeoJSON && (
+          // A GeoJSON source's filter cannot be changed in place, so a new filter re-creates the source
+          // (same data object, no rebuild); MapLibre then re-clusters only what passes.
           <Source
+            key={hotspotFilter.key}
             id={SOURCE_IDS.hotspots}
             type="geojson"
             data={data.hotspotGeoJSON}
@@ -253,6 +398,7 @@ export default function MapView({ basemapConfig, forceOfflineBasemap }: MapViewP
             clusterMaxZoom={CLUSTER_MAX_ZOOM}
             clusterRadius={CLUSTER_RADIUS}
             promoteId="id"
+            {...(hotspotFilter.filter ? { filter: hotspotFilter.filter } : {})}
           >
             <Layer {...hotspotHaloLayer} />
             <Layer {...clusterLayer} />
@@ -261,10 +407,17 @@ export default function MapView({ basemapConfig, forceOfflineBasemap }: MapViewP
             <Layer {...hotspotLabelLayer} />
           </Source>
         )}
+        {userLocationPoint && (
+          <Source id={SOURCE_IDS.userLocation} type="geojson" data={userLocationPoint}>
+            <Layer {...userLocationLayer} />
+          </Source>
+        )}
         <NavigationControl position="top-right" showCompass={false} />
         <ScaleControl position="bottom-left" />
         <AttributionControl position="bottom-right" customAttribution={attribution} />
       </Map>
+      <PanControls mapRef={mapRef} />
+      <DensityLegend classes={classes} />
     </div>
   );
 }

@@ -20,7 +20,11 @@ function isStyle(value: unknown): value is StyleSpecification {
  * Fetches an online style within the time limit. Resolves to null (never rejects) when the style is
  * unreachable, slow, or not a MapLibre style: the caller then stays on the embedded style.
  */
-export async function fetchBasemapStyle(url: string, timeoutMs: number, fetchImpl: FetchLike): Promise<StyleSpecification | null> {
+export async function fetchBasemapStyle(
+  url: string,
+  timeoutMs: number,
+  fetchImpl: FetchLike,
+): Promise<StyleSpecification | null> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   try {
@@ -41,7 +45,9 @@ export function prefixSources(style: StyleSpecification): StyleSpecification {
     Object.entries(style.sources).map(([id, source]) => [`${BASEMAP_PREFIX}${id}`, source]),
   );
   const layers = style.layers.map((layer) =>
-    'source' in layer && typeof layer.source === 'string' ? { ...layer, source: `${BASEMAP_PREFIX}${layer.source}` } : layer,
+    'source' in layer && typeof layer.source === 'string'
+      ? { ...layer, source: `${BASEMAP_PREFIX}${layer.source}` }
+      : layer,
   );
   return { ...style, sources, layers } as StyleSpecification;
 }

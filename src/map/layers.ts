@@ -13,11 +13,13 @@ import { CATEGORIES, CATEGORY_COLOURS } from '@/domain/hotspot';
  */
 export const SOURCE_IDS = {
   boundary: 'city-boundary',
+  mask: 'city-mask',
   districts: 'districts',
   neighbourhoods: 'neighbourhoods',
   districtLabels: 'district-labels',
   neighbourhoodLabels: 'neighbourhood-labels',
   hotspots: 'hotspots',
+  userLocation: 'user-location',
 } as const;
 
 /** Beyond this zoom the clustered source delivers single points. */
@@ -39,12 +41,63 @@ const categoryColour: ExpressionSpecification = [
 const isSelected: ExpressionSpecification = ['boolean', ['feature-state', 'selected'], false];
 const isHovered: ExpressionSpecification = ['boolean', ['feature-state', 'hovered'], false];
 
+/** Dims the land around Dortmund, so the city stands out on either basemap. */
+export const cityMaskLayer: Omit<FillLayerSpecification, 'source'> = {
+  id: 'city-mask',
+  type: 'fill',
+  paint: {
+    'fill-color': '#d5d9de',
+    'fill-opacity': 0.55,
+  },
+};
+
 export const districtFillLayer: Omit<FillLayerSpecification, 'source'> = {
   id: 'districts-fill',
   type: 'fill',
   paint: {
     'fill-color': '#ffffff',
     'fill-opacity': 0.25,
+  },
+};
+
+/** Invisible, but hit-testable: a click on the map chooses the neighbourhood under it (zoomed in). */
+export const neighbourhoodFillLayer: Omit<FillLayerSpecification, 'source'> = {
+  id: 'neighbourhoods-fill',
+  type: 'fill',
+  minzoom: 12,
+  paint: { 'fill-color': '#ffffff', 'fill-opacity': 0 },
+};
+
+const SELECTED_AREA_LINE: LineLayerSpecification['paint'] = {
+  'line-color': '#1f3a5f',
+  'line-width': ['interpolate', ['linear'], ['zoom'], 9, 3, 14, 5],
+};
+
+/** The outline of the chosen district; its filter is set from the store (never the data). */
+export const districtSelectedLayer: Omit<LineLayerSpecification, 'source'> = {
+  id: 'district-selected',
+  type: 'line',
+  filter: ['==', ['get', 'slug'], ''],
+  layout: { 'line-join': 'round' },
+  paint: SELECTED_AREA_LINE,
+};
+
+export const neighbourhoodSelectedLayer: Omit<LineLayerSpecification, 'source'> = {
+  id: 'neighbourhood-selected',
+  type: 'line',
+  filter: ['==', ['get', 'slug'], ''],
+  layout: { 'line-join': 'round' },
+  paint: SELECTED_AREA_LINE,
+};
+
+export const userLocationLayer: Omit<CircleLayerSpecification, 'source'> = {
+  id: 'user-location',
+  type: 'circle',
+  paint: {
+    'circle-color': '#0b57d0',
+    'circle-radius': 8,
+    'circle-stroke-color': '#ffffff',
+    'circle-stroke-width': 3,
   },
 };
 
@@ -188,13 +241,25 @@ export const hotspotLabelLayer: Omit<SymbolLayerSpecification, 'source'> = {
   },
 };
 
-/** Layers a pointer can hit; clusters first so a click on a cluster is never read as a point. */
-export const INTERACTIVE_LAYER_IDS = [clusterLayer.id, hotspotPointLayer.id];
+/**
+ * Layers a pointer can hit: clusters and points first, then the areas under them, so a click on a
+ * place is never read as a click on its district.
+ */
+export const INTERACTIVE_LAYER_IDS = [
+  clusterLayer.id,
+  hotspotPointLayer.id,
+  neighbourhoodFillLayer.id,
+  districtFillLayer.id,
+];
 
 export const ALL_THEMATIC_LAYERS = [
+  { source: SOURCE_IDS.mask, layer: cityMaskLayer },
   { source: SOURCE_IDS.districts, layer: districtFillLayer },
+  { source: SOURCE_IDS.neighbourhoods, layer: neighbourhoodFillLayer },
   { source: SOURCE_IDS.neighbourhoods, layer: neighbourhoodLineLayer },
   { source: SOURCE_IDS.districts, layer: districtLineLayer },
+  { source: SOURCE_IDS.neighbourhoods, layer: neighbourhoodSelectedLayer },
+  { source: SOURCE_IDS.districts, layer: districtSelectedLayer },
   { source: SOURCE_IDS.boundary, layer: boundaryLineLayer },
   { source: SOURCE_IDS.neighbourhoodLabels, layer: neighbourhoodLabelLayer },
   { source: SOURCE_IDS.districtLabels, layer: districtLabelLayer },
@@ -203,4 +268,5 @@ export const ALL_THEMATIC_LAYERS = [
   { source: SOURCE_IDS.hotspots, layer: clusterCountLayer },
   { source: SOURCE_IDS.hotspots, layer: hotspotPointLayer },
   { source: SOURCE_IDS.hotspots, layer: hotspotLabelLayer },
+  { source: SOURCE_IDS.userLocation, layer: userLocationLayer },
 ] as const;

@@ -22,7 +22,10 @@ export function useSelectedHotspot(): Hotspot | null {
 }
 
 /** Slug → name lookups for districts and neighbourhoods. */
-export function useAreaNames(): { district: (slug: string | null) => string | null; neighbourhood: (slug: string | null) => string | null } {
+export function useAreaNames(): {
+  district: (slug: string | null) => string | null;
+  neighbourhood: (slug: string | null) => string | null;
+} {
   const districts = useAppStore((state) => state.data.districts);
   const neighbourhoods = useAppStore((state) => state.data.neighbourhoods);
   return useMemo(() => {

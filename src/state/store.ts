@@ -2,6 +2,8 @@ import { create, type StateCreator } from 'zustand';
 import { EMPTY_DATA, loadData, type LoadedData } from '@/data/loadData';
 import type { FetchLike } from '@/data/fetchJson';
 import type { Language } from '@/i18n/language';
+import { EMPTY_FILTERS, type Filters } from '@/domain/filters';
+import type { BBox, LngLat } from '@/data/geo';
 
 export type LoadStatus = 'idle' | 'loading' | 'ready';
 
@@ -21,6 +23,9 @@ export interface SelectionSlice {
   chooseAmong: (ids: readonly string[] | null) => void;
 }
 
+/** How far the phone's bottom sheet is pulled up. Desktop ignores it. */
+export type SheetState = 'peek' | 'half' | 'full';
+
 export type BasemapState = 'embedded' | 'loading' | 'online' | 'fallback';
 export type MapStatus = 'loading' | 'ready' | 'unsupported' | 'failed';
 
@@ -29,13 +34,39 @@ export interface UiSlice {
   aboutOpen: boolean;
   basemap: BasemapState;
   mapStatus: MapStatus;
+  sheet: SheetState;
+  setSheet: (sheet: SheetState) => void;
   setLanguage: (language: Language) => void;
   setAboutOpen: (open: boolean) => void;
   setBasemap: (state: BasemapState) => void;
   setMapStatus: (status: MapStatus) => void;
 }
 
-export type AppState = DataSlice & SelectionSlice & UiSlice;
+export interface FilterSlice {
+  filters: Filters;
+  setFilters: (filters: Filters) => void;
+  updateFilters: (patch: Partial<Filters>) => void;
+  resetFilters: () => void;
+}
+
+export type GeolocationStatus = 'idle' | 'locating' | 'located' | 'denied' | 'unavailable';
+
+export interface ViewSlice {
+  /** The map's visible extent, for "only what the map shows". */
+  viewBounds: BBox | null;
+  onlyVisible: boolean;
+  sortBy: 'name' | 'distance';
+  userLocation: LngLat | null;
+  geolocation: GeolocationStatus;
+  choropleth: boolean;
+  setViewBounds: (bounds: BBox | null) => void;
+  setOnlyVisible: (on: boolean) => void;
+  setSortBy: (sortBy: 'name' | 'distance') => void;
+  setUserLocation: (location: LngLat | null, status: GeolocationStatus) => void;
+  setChoropleth: (on: boolean) => void;
+}
+
+export type AppState = DataSlice & SelectionSlice & UiSlice & FilterSlice & ViewSlice;
 type Slice<T> = StateCreator<AppState, [], [], T>;
 
 const createDataSlice: Slice<DataSlice> = (set, get) => ({
@@ -52,7 +83,13 @@ const createSelectionSlice: Slice<SelectionSlice> = (set) => ({
   selectedId: null,
   hoveredId: null,
   spotChoice: null,
-  select: (id) => set({ selectedId: id, spotChoice: null }),
+  select: (id) =>
+    set((state) => ({
+      selectedId: id,
+      spotChoice: null,
+      // On a phone, opening details pulls the sheet up far enough to read them.
+      sheet: id && state.sheet === 'peek' ? 'half' : state.sheet,
+    })),
   hover: (id) => set({ hoveredId: id }),
   chooseAmong: (ids) => set({ spotChoice: ids && ids.length > 0 ? ids : null }),
 });
@@ -62,13 +99,50 @@ const createUiSlice: Slice<UiSlice> = (set) => ({
   aboutOpen: false,
   basemap: 'embedded',
   mapStatus: 'loading',
+  sheet: 'peek',
+  setSheet: (sheet) => set({ sheet }),
   setLanguage: (language) => set({ language }),
   setAboutOpen: (aboutOpen) => set({ aboutOpen }),
   setBasemap: (basemap) => set({ basemap }),
   setMapStatus: (mapStatus) => set({ mapStatus }),
 });
 
+const createFilterSlice: Slice<FilterSlice> = (set) => ({
+  filters: EMPTY_FILTERS,
+  setFilters: (filters) => set({ filters }),
+  updateFilters: (patch) =>
+    set((state) => {
+      const next = { ...state.filters, ...patch };
+      // A district and a neighbourhood are one "place" choice: choosing one clears the other.
+      if (patch.district) next.neighbourhood = null;
+      if (patch.neighbourhood) next.district = null;
+      return { filters: next };
+    }),
+  resetFilters: () => set({ filters: EMPTY_FILTERS }),
+});
+
+const createViewSlice: Slice<ViewSlice> = (set) => ({
+  viewBounds: null,
+  onlyVisible: false,
+  sortBy: 'name',
+  userLocation: null,
+  geolocation: 'idle',
+  choropleth: false,
+  setViewBounds: (viewBounds) => set({ viewBounds }),
+  setOnlyVisible: (onlyVisible) => set({ onlyVisible }),
+  setSortBy: (sortBy) => set({ sortBy }),
+  setUserLocation: (userLocation, geolocation) =>
+    set((state) => ({
+      userLocation,
+      geolocation,
+      sortBy: userLocation ? 'distance' : state.sortBy === 'distance' ? 'name' : state.sortBy,
+    })),
+  setChoropleth: (choropleth) => set({ choropleth }),
+});
+
 export const useAppStore = create<AppState>()((...args) => ({
+  ...createFilterSlice(...args),
+  ...createViewSlice(...args),
   ...createDataSlice(...args),
   ...createSelectionSlice(...args),
   ...createUiSlice(...args),

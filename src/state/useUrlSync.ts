@@ -1,8 +1,8 @@
-import { languageFromBrowser, type Language } from '@/i18n/language';
 import { useEffect, useRef } from 'react';
-import { useAppStore } from './store';
+import { languageFromBrowser, type Language } from '@/i18n/language';
+import { useAppStore, type AppState } from './store';
 import { useHotspotIndex } from './selectors';
-import { parseUrlState, serialiseUrlState, type UrlState } from './urlState';
+import { parseUrlState, sanitiseFilters, serialiseUrlState, type UrlState } from './urlState';
 
 /** The language to start in: `?lang=` first, then the browser's preference, then German. */
 export function initialLanguage(search: string, preferred: readonly string[]): Language {
@@ -13,59 +13,86 @@ function currentUrlState(): UrlState {
   return parseUrlState(window.location.search);
 }
 
+function knownValues(state: AppState) {
+  const { districts, neighbourhoods, hotspots } = state.data;
+  return {
+    districts: districts ? new Set(districts.map((area) => area.slug)) : null,
+    neighbourhoods: neighbourhoods ? new Set(neighbourhoods.map((area) => area.slug)) : null,
+    tags: new Set((hotspots ?? []).flatMap((hotspot) => hotspot.tags)),
+  };
+}
+
+/** Applies a URL to the store, dropping what the data does not know. */
+function applyUrl(url: UrlState, index: ReadonlyMap<string, unknown>) {
+  const store = useAppStore.getState();
+  const filters = sanitiseFilters(url.filters, knownValues(store));
+  const hotspot = url.hotspot && index.has(url.hotspot) ? url.hotspot : null;
+  useAppStore.setState({ filters, ...(store.selectedId !== hotspot ? { selectedId: hotspot, spotChoice: null } : {}) });
+  if (url.lang && store.language !== url.lang) store.setLanguage(url.lang);
+}
+
+function writeUrl(mode: 'push' | 'replace') {
+  const store = useAppStore.getState();
+  const wanted: UrlState = {
+    ...currentUrlState(),
+    hotspot: store.selectedId,
+    lang: store.language,
+    filters: store.filters,
+  };
+  const search = serialiseUrlState(wanted, window.location.search);
+  if (search === window.location.search) return;
+  const url = `${window.location.pathname}${search}${window.location.hash}`;
+  if (mode === 'push') window.history.pushState(null, '', url);
+  else window.history.replaceState(window.history.state, '', url);
+}
+
 /**
- * Keeps the query string and the store in step. The URL is read once at start (and on back/forward);
- * meaningful changes (a selection, the language) push a history entry, so Back undoes them. The
- * camera lives in the `#map=` hash, which MapLibre maintains itself.
+ * Keeps the query string and the store in step. The URL is read when the data arrives (so unknown
+ * ids and places can be dropped) and on back/forward. Selections, filter and language changes push a
+ * history entry; typing in the search box only replaces the current one, so Back skips keystrokes.
+ * The camera lives in the `#map=` hash, which MapLibre maintains itself.
  */
 export function useUrlSync(): void {
   const index = useHotspotIndex();
   const hasHotspots = useAppStore((state) => state.data.hotspots !== null);
   const selectedId = useAppStore((state) => state.selectedId);
   const language = useAppStore((state) => state.language);
-  // The selection from the URL is applied once the data is there to check the id against.
-  useEffect(() => {
-    if (!hasHotspots) return;
-    const requested = currentUrlState().hotspot;
-    if (requested && index.has(requested)) {
-      useAppStore.getState().select(requested);
-    } else if (requested) {
-      // An unknown id is dropped quietly, without a history entry.
-      const cleaned = serialiseUrlState({ ...currentUrlState(), hotspot: null }, window.location.search);
-      window.history.replaceState(window.history.state, '', `${window.location.pathname}${cleaned}${window.location.hash}`);
-    }
-    // Only when a data set arrives, not on every selection.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [hasHotspots]);
+  const filters = useAppStore((state) => state.filters);
+  const ready = useRef(false);
+  const lastWritten = useRef<{ selectedId: string | null; language: Language; filters: AppState['filters'] } | null>(
+    null,
+  );
 
-  // Store → URL. The first write only normalises the address (replace); later ones are user steps (push).
-  const wroteOnce = useRef(false);
   useEffect(() => {
-    if (!hasHotspots) return;
-    // Read the store afresh: the start-up effect above may have selected in this same commit.
-    const store = useAppStore.getState();
-    const wanted: UrlState = { ...currentUrlState(), hotspot: store.selectedId, lang: store.language };
-    const search = serialiseUrlState(wanted, window.location.search);
-    if (search !== window.location.search) {
-      const url = `${window.location.pathname}${search}${window.location.hash}`;
-      if (wroteOnce.current) window.history.pushState(null, '', url);
-      else window.history.replaceState(window.history.state, '', url);
-    }
-    wroteOnce.current = true;
-  }, [hasHotspots, selectedId, language]);
+    if (!hasHotspots || ready.current) return;
+    applyUrl(currentUrlState(), index);
+    writeUrl('replace');
+    const state = useAppStore.getState();
+    lastWritten.current = { selectedId: state.selectedId, language: state.language, filters: state.filters };
+    ready.current = true;
+  }, [hasHotspots, index]);
+
+  useEffect(() => {
+    const last = lastWritten.current;
+    if (!ready.current || !last) return;
+    if (last.selectedId === selectedId && last.language === language && last.filters === filters) return;
+    const onlyQueryChanged =
+      last.selectedId === selectedId &&
+      last.language === language &&
+      JSON.stringify({ ...last.filters, query: '' }) === JSON.stringify({ ...filters, query: '' });
+    writeUrl(onlyQueryChanged ? 'replace' : 'push');
+    lastWritten.current = { selectedId, language, filters };
+  }, [selectedId, language, filters]);
 
   useEffect(() => {
     document.documentElement.lang = language;
   }, [language]);
 
-  // URL → store on back and forward.
   useEffect(() => {
     const onPopState = () => {
-      const state = currentUrlState();
-      const store = useAppStore.getState();
-      const id = state.hotspot && index.has(state.hotspot) ? state.hotspot : null;
-      if (store.selectedId !== id) store.select(id);
-      if (state.lang && store.language !== state.lang) store.setLanguage(state.lang);
+      applyUrl(currentUrlState(), index);
+      const state = useAppStore.getState();
+      lastWritten.current = { selectedId: state.selectedId, language: state.language, filters: state.filters };
     };
     window.addEventListener('popstate', onPopState);
     return () => window.removeEventListener('popstate', onPopState);

@@ -10,8 +10,8 @@ export function AboutDialog() {
   const setOpen = useAppStore((state) => state.setAboutOpen);
   const counts = useAppStore(
     useShallow((state) => ({
-    hotspots: state.data.hotspots?.length ?? 0,
-    districts: state.data.districts?.length ?? 0,
+      hotspots: state.data.hotspots?.length ?? 0,
+      districts: state.data.districts?.length ?? 0,
       neighbourhoods: state.data.neighbourhoods?.length ?? 0,
     })),
   );

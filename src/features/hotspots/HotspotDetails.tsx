@@ -5,7 +5,7 @@ import { isSafeLink } from '@/data/hotspots';
 import { useT } from '@/i18n/useT';
 import { useAppStore } from '@/state/store';
 import { useAreaNames } from '@/state/selectors';
-import { CategoryDot } from './CategoryDot';
+import { CategoryDot } from '@/ui/CategoryDot';
 import { focusListItem } from './focusReturn';
 
 /**

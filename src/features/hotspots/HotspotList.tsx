@@ -1,56 +1,68 @@
-import { useMemo } from 'react';
 import { useT } from '@/i18n/useT';
 import { useAppStore } from '@/state/store';
-import { useAreaNames, useHotspots } from '@/state/selectors';
-import { CategoryDot } from './CategoryDot';
+import { useFiltered } from '@/state/FilteredView';
+import { useListEntries, type ListEntry } from '@/state/derived';
+import { useAreaNames } from '@/state/selectors';
+import { CategoryDot } from '@/ui/CategoryDot';
+import { ResultsToolbar } from './ResultsToolbar';
+
+function formatDistance(metres: number, language: string): string {
+  const format = new Intl.NumberFormat(language, { maximumFractionDigits: metres < 10_000 ? 1 : 0 });
+  return metres < 1000 ? `${Math.round(metres / 10) * 10} m` : `${format.format(metres / 1000)} km`;
+}
 
 /**
- * The text alternative to the map: every place as a real list item with a button that opens the same
- * details a click on the map opens. Hover and focus highlight the place on the map.
+ * The text alternative to the map: every place that passes the filters as a real list item with a
+ * button that opens the same details a click on the map opens. Hover and focus highlight the place
+ * on the map.
  */
 export function HotspotList() {
   const t = useT();
   const language = useAppStore((state) => state.language);
-  const hotspots = useHotspots();
   const loaded = useAppStore((state) => state.data.hotspots !== null);
   const selectedId = useAppStore((state) => state.selectedId);
   const select = useAppStore((state) => state.select);
   const hover = useAppStore((state) => state.hover);
   const names = useAreaNames();
-  const sorted = useMemo(() => {
-    const collator = new Intl.Collator(language, { sensitivity: 'base' });
-    return [...hotspots].sort((a, b) => collator.compare(a.name, b.name));
-  }, [hotspots, language]);
+  const { matching } = useFiltered();
+  const entries = useListEntries(matching);
+
+  const meta = ({ hotspot, distance }: ListEntry) =>
+    [
+      t(`category.${hotspot.category}`),
+      hotspot.status === 'planned' ? t('status.planned') : null,
+      names.neighbourhood(hotspot.neighbourhood) ?? names.district(hotspot.district),
+      distance === null ? null : t('results.distance', { distance: formatDistance(distance, language) }),
+    ]
+      .filter(Boolean)
+      .join(' · ');
 
   return (
-    <section className="hotspot-list" aria-labelledby="hotspot-list-title" id="hotspot-list">
+    <section className="hotspot-list" aria-labelledby="hotspot-list-title" id="hotspot-list" tabIndex={-1}>
       <h2 id="hotspot-list-title" className="section-title">
-        {t('list.title')} <span className="count">({t('list.count', { count: sorted.length })})</span>
+        {t('list.title')}
       </h2>
+      <ResultsToolbar shown={entries.length} />
       {!loaded && <p>{t('list.loading')}</p>}
-      {loaded && sorted.length === 0 && <p>{t('list.empty')}</p>}
+      {loaded && entries.length === 0 && <p className="hotspot-list__empty">{t('results.noMatch')}</p>}
       <ul className="hotspot-list__items">
-        {sorted.map((hotspot) => (
-          <li key={hotspot.id}>
+        {entries.map((entry) => (
+          <li key={entry.hotspot.id}>
             <button
               type="button"
               className="hotspot-list__item"
-              data-hotspot-id={hotspot.id}
-              aria-current={hotspot.id === selectedId ? 'true' : undefined}
-              onClick={() => select(hotspot.id)}
-              onMouseEnter={() => hover(hotspot.id)}
+              data-hotspot-id={entry.hotspot.id}
+              aria-current={entry.hotspot.id === selectedId ? 'true' : undefined}
+              onClick={() => select(entry.hotspot.id)}
+              onMouseEnter={() => hover(entry.hotspot.id)}
               onMouseLeave={() => hover(null)}
-              onFocus={() => hover(hotspot.id)}
+              onFocus={() => hover(entry.hotspot.id)}
               onBlur={() => hover(null)}
             >
-              <CategoryDot category={hotspot.category} status={hotspot.status} />
+              <CategoryDot category={entry.hotspot.category} status={entry.hotspot.status} />
               <span className="hotspot-list__text">
-                <span className="hotspot-list__name">{hotspot.name}</span>
-                <span className="hotspot-list__meta">
-                  {t(`category.${hotspot.category}`)}
-                  {hotspot.status === 'planned' ? ` · ${t('status.planned')}` : ''}
-                  {names.district(hotspot.district) ? ` · ${names.district(hotspot.district)}` : ''}
-                </span>
+                <span className="hotspot-list__name">{entry.hotspot.name}</span>
+                <span className="hotspot-list__meta">{meta(entry)}</span>
               </span>
             </button>
           </li>

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useT } from '@/i18n/useT';
 import { useAppStore } from '@/state/store';
 import { useHotspotIndex } from '@/state/selectors';
-import { CategoryDot } from './CategoryDot';
+import { CategoryDot } from '@/ui/CategoryDot';
 
 /**
  * Several places share one spot (kiu Storylab is inside the Dortmunder U): a click there offers each

@@ -7,7 +7,9 @@ export function CategoryDot({ category, status }: { category: Category; status: 
     <span
       aria-hidden="true"
       className="category-dot"
-      style={status === 'planned' ? { borderColor: colour, background: '#fff' } : { borderColor: '#fff', background: colour }}
+      style={
+        status === 'planned' ? { borderColor: colour, background: '#fff' } : { borderColor: '#fff', background: colour }
+      }
     />
   );
 }

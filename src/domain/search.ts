@@ -1,0 +1,46 @@
+import { foldText } from '@/lib/foldText';
+import type { Hotspot } from './hotspot';
+import { TAG_LABELS } from './tags';
+
+export interface SearchContext {
+  districtName: (slug: string | null) => string | null;
+  neighbourhoodName: (slug: string | null) => string | null;
+}
+
+/**
+ * One folded text per hotspot with everything a resident might type: name, both summaries, tags
+ * (slug and both labels), address, district and neighbourhood. Built once per data set.
+ */
+export function buildSearchKeys(hotspots: readonly Hotspot[], context: SearchContext): Map<string, string> {
+  const keys = new Map<string, string>();
+  for (const hotspot of hotspots) {
+    const parts = [
+      hotspot.name,
+      hotspot.summary.de,
+      hotspot.summary.en,
+      hotspot.address,
+      context.districtName(hotspot.district) ?? '',
+      context.neighbourhoodName(hotspot.neighbourhood) ?? '',
+      ...hotspot.tags.flatMap((tag) => [tag, TAG_LABELS[tag]?.de ?? '', TAG_LABELS[tag]?.en ?? '']),
+    ];
+    keys.set(hotspot.id, foldText(parts.join(' \u0000 ')));
+  }
+  return keys;
+}
+
+/** The folded words of a query; empty when there is nothing to search for. */
+export function queryTerms(query: string): string[] {
+  return foldText(query)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((term) => term.length > 0);
+}
+
+/** A predicate that is true when every term of the query occurs in the hotspot's search key. */
+export function queryMatcher(query: string, keys: ReadonlyMap<string, string>): (hotspot: Hotspot) => boolean {
+  const terms = queryTerms(query);
+  if (terms.length === 0) return () => true;
+  return (hotspot) => {
+    const key = keys.get(hotspot.id);
+    return key !== undefined && terms.every((term) => key.includes(term));
+  };
+}

@@ -1,0 +1,67 @@
+import { useMemo } from 'react';
+import { summariseArea } from '@/domain/areaSummary';
+import { useT } from '@/i18n/useT';
+import { useAppStore } from '@/state/store';
+import { useFiltered } from '@/state/FilteredView';
+import { useAreaNames } from '@/state/selectors';
+import { CategoryDot } from '@/ui/CategoryDot';
+
+/** The chosen district or neighbourhood: its name, its places by category and one line of context. */
+export function AreaPanel() {
+  const t = useT();
+  const district = useAppStore((state) => state.filters.district);
+  const neighbourhood = useAppStore((state) => state.filters.neighbourhood);
+  const neighbourhoods = useAppStore((state) => state.data.neighbourhoods);
+  const updateFilters = useAppStore((state) => state.updateFilters);
+  const names = useAreaNames();
+  const { matching } = useFiltered();
+  const summary = useMemo(() => summariseArea(matching), [matching]);
+
+  const slug = neighbourhood ?? district;
+  const name = neighbourhood ? names.neighbourhood(neighbourhood) : names.district(district);
+  if (!slug || !name) return null;
+  const parent = neighbourhood
+    ? names.district(neighbourhoods?.find((area) => area.slug === neighbourhood)?.district ?? null)
+    : null;
+
+  let context: string;
+  if (!summary.top) context = t('area.contextNone');
+  else if (summary.total === 1) context = t('area.contextOne', { category: t(`category.${summary.top.category}`) });
+  else {
+    context = t('area.context', {
+      count: summary.total,
+      top: summary.top.count,
+      category: t(`category.${summary.top.category}`),
+    });
+  }
+
+  return (
+    <section className="area-panel" aria-labelledby="area-panel-title">
+      <p className="area-panel__kind">
+        {neighbourhood ? t('area.neighbourhood', { district: parent ?? '' }) : t('area.district')} ·{' '}
+        <span className="area-panel__approx">{t('area.approximate')}</span>
+      </p>
+      <h2 id="area-panel-title" className="area-panel__title">
+        {name}
+      </h2>
+      <p className="area-panel__context">{context}</p>
+      {summary.byCategory.length > 0 && (
+        <ul className="area-panel__categories" aria-label={t('area.byCategory')}>
+          {summary.byCategory.map(({ category, count }) => (
+            <li key={category}>
+              <CategoryDot category={category} status="existing" />
+              {t(`category.${category}`)}: {count}
+            </li>
+          ))}
+        </ul>
+      )}
+      <button
+        type="button"
+        className="button button--secondary"
+        onClick={() => updateFilters({ district: null, neighbourhood: null })}
+      >
+        {t('area.showAll')}
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,106 @@
+import { useMemo } from 'react';
+import { CATEGORIES, SECTORS, STATUSES } from '@/domain/hotspot';
+import { isFiltering, toggleValue } from '@/domain/filters';
+import { TAG_LABELS } from '@/domain/tags';
+import { CategoryDot } from '@/ui/CategoryDot';
+import { useT } from '@/i18n/useT';
+import { useAppStore } from '@/state/store';
+import { useFiltered } from '@/state/FilteredView';
+import { useHotspots } from '@/state/selectors';
+import { FacetGroup } from './FacetGroup';
+import { PlaceSelect } from './PlaceSelect';
+
+function activeFilterCount(filters: ReturnType<typeof useAppStore.getState>['filters']): number {
+  return (
+    filters.categories.length +
+    filters.sectors.length +
+    filters.statuses.length +
+    filters.tags.length +
+    (filters.district ? 1 : 0) +
+    (filters.neighbourhood ? 1 : 0)
+  );
+}
+
+/** All facets with live counts, and one control that resets everything (search included). */
+export function FilterPanel() {
+  const t = useT();
+  const language = useAppStore((state) => state.language);
+  const filters = useAppStore((state) => state.filters);
+  const updateFilters = useAppStore((state) => state.updateFilters);
+  const resetFilters = useAppStore((state) => state.resetFilters);
+  const hotspots = useHotspots();
+  const { counts } = useFiltered();
+  const active = activeFilterCount(filters);
+
+  const tags = useMemo(() => {
+    const collator = new Intl.Collator(language);
+    const present = [...new Set(hotspots.flatMap((hotspot) => hotspot.tags))];
+    return present
+      .map((tag) => ({ value: tag, label: TAG_LABELS[tag]?.[language] ?? tag }))
+      .sort((a, b) => collator.compare(a.label, b.label));
+  }, [hotspots, language]);
+
+  return (
+    <section className="filter-panel" aria-labelledby="filter-panel-title">
+      <h2 id="filter-panel-title" className="section-title">
+        {t('filters.title')}
+        {active > 0 && <span className="badge">{t('filters.activeCount', { count: active })}</span>}
+      </h2>
+      <FacetGroup
+        legend={t('filters.category')}
+        selected={filters.categories}
+        onToggle={(value) => updateFilters({ categories: toggleValue(filters.categories, value, CATEGORIES) })}
+        options={CATEGORIES.map((category) => ({
+          value: category,
+          label: t(`category.${category}`),
+          count: counts.categories[category] ?? 0,
+          marker: <CategoryDot category={category} status="existing" />,
+        }))}
+      />
+      <details className="facet-more" open={filters.statuses.length + filters.sectors.length > 0 || undefined}>
+        <summary>{t('filters.more')}</summary>
+        <FacetGroup
+          legend={t('filters.status')}
+          selected={filters.statuses}
+          onToggle={(value) => updateFilters({ statuses: toggleValue(filters.statuses, value, STATUSES) })}
+          options={STATUSES.map((status) => ({
+            value: status,
+            label: t(`status.${status}`),
+            count: counts.statuses[status] ?? 0,
+          }))}
+        />
+        <FacetGroup
+          legend={t('filters.sector')}
+          selected={filters.sectors}
+          onToggle={(value) => updateFilters({ sectors: toggleValue(filters.sectors, value, SECTORS) })}
+          options={SECTORS.map((sector) => ({
+            value: sector,
+            label: t(`sector.${sector}`),
+            count: counts.sectors[sector] ?? 0,
+          }))}
+        />
+      </details>
+      <PlaceSelect />
+      <details className="facet-more" open={filters.tags.length > 0 || undefined}>
+        <summary>
+          {t('filters.tags')}
+          {filters.tags.length > 0 ? ` (${filters.tags.length})` : ''}
+        </summary>
+        <FacetGroup
+          legend={t('filters.tags')}
+          selected={filters.tags}
+          onToggle={(value) => updateFilters({ tags: toggleValue(filters.tags, value) })}
+          options={tags.map((tag) => ({ ...tag, count: counts.tags[tag.value] ?? 0 }))}
+        />
+      </details>
+      <button
+        type="button"
+        className="button button--secondary"
+        disabled={!isFiltering(filters)}
+        onClick={resetFilters}
+      >
+        {t('filters.reset')}
+      </button>
+    </section>
+  );
+}

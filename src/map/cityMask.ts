@@ -1,0 +1,26 @@
+import type { Feature, Polygon } from 'geojson';
+import type { AreaGeometry } from '@/data/geo';
+
+/** A frame well beyond Dortmund; the mask is this frame with the city cut out as holes. */
+const FRAME: [number, number][] = [
+  [6.5, 51.0],
+  [8.5, 51.0],
+  [8.5, 52.0],
+  [6.5, 52.0],
+  [6.5, 51.0],
+];
+
+/**
+ * Everything outside the city as one polygon, so the area around Dortmund can be dimmed and the
+ * city reads as the subject of the map. The city's outer rings become the holes.
+ */
+export function cityMask(boundary: AreaGeometry): Feature<Polygon> {
+  const outerRings =
+    boundary.type === 'Polygon' ? [boundary.coordinates[0]] : boundary.coordinates.map((polygon) => polygon[0]);
+  const holes = outerRings.filter((ring): ring is [number, number][] => Array.isArray(ring));
+  return {
+    type: 'Feature',
+    properties: {},
+    geometry: { type: 'Polygon', coordinates: [FRAME, ...holes] },
+  };
+}
