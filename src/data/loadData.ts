@@ -68,11 +68,19 @@ export async function loadData(fetchImpl: FetchLike, previous: LoadedData = EMPT
     return fallback;
   };
 
+  // Data kept from the previous load keeps its report of skipped features, so the alert stays honest.
+  const previousProblems = (file: FeatureProblem['file']) =>
+    previous.featureProblems.filter((problem) => problem.file === file);
   const boundaryArea = pick(boundary, previous.boundary);
-  const districtResult = pick(districts, previous.districts ? { areas: previous.districts, problems: [] } : null);
+  const districtResult = pick(
+    districts,
+    previous.districts ? { areas: previous.districts, problems: previousProblems('districts.geojson') } : null,
+  );
   const neighbourhoodResult = pick(
     neighbourhoods,
-    previous.neighbourhoods ? { areas: previous.neighbourhoods, problems: [] } : null,
+    previous.neighbourhoods
+      ? { areas: previous.neighbourhoods, problems: previousProblems('neighbourhoods.geojson') }
+      : null,
   );
   featureProblems.push(...(districtResult?.problems ?? []), ...(neighbourhoodResult?.problems ?? []));
 
@@ -91,7 +99,10 @@ export async function loadData(fetchImpl: FetchLike, previous: LoadedData = EMPT
       featureProblems.push(...result.problems);
     } catch (error) {
       fileProblems.push(asFileProblem('hotspots', error));
+      featureProblems.push(...previousProblems('hotspots.geojson'));
     }
+  } else {
+    featureProblems.push(...previousProblems('hotspots.geojson'));
   }
 
   return {

@@ -12,6 +12,7 @@ const GERMAN_TRANSLITERATION: Record<string, string> = {
  */
 export function slugify(name: string): string {
   return name
+    .normalize('NFC') // "Hörde" typed with a combining diaeresis must still become "hoerde"
     .toLowerCase()
     .replace(/[äöüß]/g, (char) => GERMAN_TRANSLITERATION[char] ?? char)
     .normalize('NFKD')

@@ -92,7 +92,7 @@ export default function MapView({ basemapConfig, forceOfflineBasemap }: MapViewP
   const userLocation = useAppStore((state) => state.userLocation);
   const basemap = useAppStore((state) => state.basemap);
   const index = useHotspotIndex();
-  const { matching } = useFiltered();
+  const { matchingAnyPlace } = useFiltered();
   const hotspotFilter = useHotspotFilter();
   const { mapStyle, onMapError, onMapIdle } = useBasemap(basemapConfig, forceOfflineBasemap);
   const [initialLocale] = useState(() => MAPLIBRE_LOCALE[language]);
@@ -127,7 +127,7 @@ export default function MapView({ basemapConfig, forceOfflineBasemap }: MapViewP
 
   // The density view: places per km² by district, for the hotspots that pass the filters.
   const sizes = useMemo(() => areaSizes(data.districts ?? []), [data.districts]);
-  const density = useMemo(() => densityByArea(matching, sizes), [matching, sizes]);
+  const density = useMemo(() => densityByArea(matchingAnyPlace, sizes), [matchingAnyPlace, sizes]);
   const classes = useMemo(() => densityClasses(density), [density]);
   const districtFillPaint = useMemo(
     () =>

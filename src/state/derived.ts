@@ -21,6 +21,8 @@ export interface FilteredView {
   filters: Filters;
   /** Hotspots that pass every filter. */
   matching: readonly Hotspot[];
+  /** Hotspots that pass every filter except the place: the density view compares places with this. */
+  matchingAnyPlace: readonly Hotspot[];
   counts: FacetCounts;
   /** Ids found by the text search, or null when there is no search. */
   searchIds: readonly string[] | null;
@@ -38,9 +40,11 @@ export function useFilteredView(): FilteredView {
   return useMemo(() => {
     const matcher = queryMatcher(deferredFilters.query, keys);
     const hasQuery = deferredFilters.query.trim() !== '';
+    const anyPlace = { ...deferredFilters, district: null, neighbourhood: null };
     return {
       filters: deferredFilters,
       matching: filterHotspots(hotspots, deferredFilters, matcher),
+      matchingAnyPlace: filterHotspots(hotspots, anyPlace, matcher),
       counts: facetCounts(hotspots, deferredFilters, matcher),
       searchIds: hasQuery ? hotspots.filter(matcher).map((hotspot) => hotspot.id) : null,
     };

@@ -97,7 +97,8 @@ export function serialiseUrlState(state: UrlState, currentSearch: string): strin
   set('hotspot', state.hotspot);
   set('lang', state.lang);
   set('basemap', state.basemap);
-  const query = params.toString();
+  // Commas separate list values; leaving them unescaped keeps shared links readable (?category=a,b).
+  const query = params.toString().replace(/%2C/gi, ',');
   return query ? `?${query}` : '';
 }
 

@@ -3,7 +3,7 @@ import { summariseArea } from '@/domain/areaSummary';
 import { useT } from '@/i18n/useT';
 import { useAppStore } from '@/state/store';
 import { useFiltered } from '@/state/FilteredView';
-import { useAreaNames } from '@/state/selectors';
+import { useAreaNames, useHotspots } from '@/state/selectors';
 import { CategoryDot } from '@/ui/CategoryDot';
 
 /** The chosen district or neighbourhood: its name, its places by category and one line of context. */
@@ -16,6 +16,14 @@ export function AreaPanel() {
   const names = useAreaNames();
   const { matching } = useFiltered();
   const summary = useMemo(() => summariseArea(matching), [matching]);
+  const hotspots = useHotspots();
+  const placesInArea = useMemo(
+    () =>
+      hotspots.filter((hotspot) =>
+        neighbourhood ? hotspot.neighbourhood === neighbourhood : hotspot.district === district,
+      ).length,
+    [hotspots, district, neighbourhood],
+  );
 
   const slug = neighbourhood ?? district;
   const name = neighbourhood ? names.neighbourhood(neighbourhood) : names.district(district);
@@ -25,7 +33,7 @@ export function AreaPanel() {
     : null;
 
   let context: string;
-  if (!summary.top) context = t('area.contextNone');
+  if (!summary.top) context = placesInArea > 0 ? t('results.noMatch') : t('area.contextNone');
   else if (summary.total === 1) context = t('area.contextOne', { category: t(`category.${summary.top.category}`) });
   else {
     context = t('area.context', {

@@ -22,7 +22,7 @@ export function SpotChooser({ ids }: { ids: readonly string[] }) {
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') chooseAmong(null);
+      if (event.key === 'Escape' && !document.querySelector('dialog[open]')) chooseAmong(null);
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
