@@ -15,10 +15,13 @@ const dataDir = path.join(rootDir, 'data');
  */
 function runtimeDataFiles(): Plugin {
   let outDir = path.join(rootDir, 'dist');
+  let copyOnClose = false;
   return {
     name: 'runtime-data-files',
     configResolved(config) {
       outDir = path.resolve(config.root, config.build.outDir);
+      // Vitest also closes a "bundle" (into a dummy outDir); only a real production build copies.
+      copyOnClose = config.command === 'build' && config.mode !== 'test';
     },
     configureServer(server) {
       server.middlewares.use('/data', (req, res, next) => {
@@ -38,6 +41,7 @@ function runtimeDataFiles(): Plugin {
       });
     },
     async closeBundle() {
+      if (!copyOnClose) return;
       const files = (await readdir(dataDir)).filter((name) => /\.(geojson|json)$/.test(name));
       await Promise.all(files.map((name) => cp(path.join(dataDir, name), path.join(outDir, 'data', name))));
     },

@@ -66,13 +66,15 @@ export function MapArea({
   }
 
   return (
-    <section className="map-area" id="map-region" tabIndex={-1} aria-label={t('map.label')}>
+    // Not a labelled region itself: MapLibre's canvas already is one ("Map.Title"), and two regions with
+    // the same name would be announced twice.
+    <div className="map-area" id="map-region" tabIndex={-1}>
       {content}
       {basemap === 'fallback' && (
         <p className="basemap-note" role="status">
           {t('map.basemapFallback')}
         </p>
       )}
-    </section>
+    </div>
   );
 }

@@ -156,7 +156,9 @@ export default function MapView({ basemapConfig, forceOfflineBasemap }: MapViewP
   }, [selectedId, hoveredId]);
   useEffect(applyFeatureState, [applyFeatureState]);
 
-  const restoredCamera = useRef(window.location.hash.includes('map='));
+  // A camera in the URL (#map=…) wins over the camera moves that a restored selection or place would
+  // make, for the first render only: a shared link shows exactly what its sender saw.
+  const cameraFromUrl = useRef(window.location.hash.includes('map='));
   const moveCamera = useCallback((move: (animate: boolean) => void) => {
     move(!prefersReducedMotion());
   }, []);
@@ -165,12 +167,7 @@ export default function MapView({ basemapConfig, forceOfflineBasemap }: MapViewP
   useEffect(() => {
     const map = mapRef.current;
     const hotspot = selectedId ? index.get(selectedId) : undefined;
-    if (!map || !ready || !hotspot) return;
-    if (restoredCamera.current) {
-      // The first selection came with a camera in the URL: keep what the link showed.
-      restoredCamera.current = false;
-      return;
-    }
+    if (!map || !ready || !hotspot || cameraFromUrl.current) return;
     const [lng, lat] = hotspot.lngLat;
     if (map.getBounds().contains([lng, lat]) && map.getZoom() >= CLUSTER_MAX_ZOOM + 1) return;
     const camera = { center: [lng, lat] as [number, number], zoom: Math.max(map.getZoom(), SELECT_ZOOM) };
@@ -180,17 +177,13 @@ export default function MapView({ basemapConfig, forceOfflineBasemap }: MapViewP
   // Fit the camera to a chosen district or neighbourhood.
   useEffect(() => {
     const map = mapRef.current;
-    if (!map || !ready) return;
+    if (!map || !ready || cameraFromUrl.current) return;
     const area = neighbourhood
       ? data.neighbourhoods?.find((item) => item.slug === neighbourhood)
       : district
         ? data.districts?.find((item) => item.slug === district)
         : undefined;
     if (!area) return;
-    if (restoredCamera.current && !selectedId) {
-      restoredCamera.current = false;
-      return;
-    }
     const [west, south, east, north] = area.prepared.bbox;
     moveCamera((animate) =>
       map.fitBounds(
@@ -204,6 +197,11 @@ export default function MapView({ basemapConfig, forceOfflineBasemap }: MapViewP
     // Only when the chosen place changes, not when data or selection do.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [district, neighbourhood, ready]);
+
+  // Declared after the camera effects, so it runs after them: the URL's camera is honoured once.
+  useEffect(() => {
+    if (ready) cameraFromUrl.current = false;
+  }, [ready]);
 
   // MapLibre's own strings are set at creation; keep them in the current language afterwards.
   useEffect(() => {

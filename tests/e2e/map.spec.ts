@@ -1,0 +1,185 @@
+import { mkdir } from 'node:fs/promises';
+import type { PNG } from 'pngjs';
+import { expect, failDataFile, test, type Camera, type MapApp } from './support/driver';
+import { CATEGORY_COLOURS, MAP_COLOURS, colourCounts, countColourPixels, topColours } from './support/pixels';
+
+const TZDO = { name: 'TechnologieZentrumDortmund (TZDO)', lat: 51.493115, lon: 7.407548 };
+const DORTMUNDER_U_SPOT = { lat: 51.514957, lon: 7.453566 };
+const DORTMUND_AIRPORT = { name: 'Dortmund Airport', lat: 51.514994, lon: 7.613093 };
+const ALL_PLACES = 51;
+
+/** The colours the thematic layers draw, counted in one screenshot of the map. */
+function thematicCounts(png: PNG) {
+  const categories = CATEGORY_COLOURS.map((colour) => countColourPixels(png, colour));
+  return {
+    categoriesDrawn: categories.filter((count) => count >= 50).length,
+    categoryPixels: categories.reduce((sum, count) => sum + count, 0),
+    ...colourCounts(png, {
+      cluster: MAP_COLOURS.cluster,
+      boundary: MAP_COLOURS.boundary,
+      districtLine: MAP_COLOURS.districtLine,
+      background: MAP_COLOURS.background,
+    }),
+  };
+}
+
+/** Polls screenshots until the places are drawn: the first `idle` can come before the data is on the map. */
+async function waitForDrawnPlaces(app: MapApp, minCategoryPixels = 300): Promise<ReturnType<typeof thematicCounts>> {
+  let counts: ReturnType<typeof thematicCounts> | undefined;
+  await expect
+    .poll(async () => (counts = thematicCounts(await app.mapScreenshot())).categoryPixels, {
+      message: 'category-coloured pixels on the map',
+      timeout: 15_000,
+    })
+    .toBeGreaterThan(minCategoryPixels);
+  if (!counts) throw new Error('No screenshot was taken.');
+  return counts;
+}
+
+function zoomedTo(place: { lat: number; lon: number }, zoom = 17): Camera {
+  return { zoom, ...place };
+}
+
+test.describe('The map', () => {
+  test('draws the city boundary, the districts and the places, and none of them without their data', async ({ app, page }) => {
+    await app.openReady('?basemap=offline');
+    await expect(app.places).toHaveCount(ALL_PLACES);
+    const drawn = await waitForDrawnPlaces(app);
+    const context = `drawn: ${JSON.stringify(drawn)}`;
+    // Lone places in at least three categories, clusters (navy with a white count), lines of both kinds.
+    expect(drawn.categoriesDrawn, context).toBeGreaterThanOrEqual(3);
+    expect(drawn.cluster, context).toBeGreaterThan(2_000);
+    expect(drawn.boundary, context).toBeGreaterThan(2_000);
+    expect(drawn.districtLine, context).toBeGreaterThan(1_000);
+
+    // The negative: the same view, with the places and the districts answering HTTP 500.
+    await failDataFile(page, 'hotspots.geojson');
+    await failDataFile(page, 'districts.geojson');
+    await page.reload();
+    await app.waitForMapReady();
+    await expect(app.dataAlert).toContainText('hotspots.geojson konnte nicht geladen werden (HTTP 500)');
+    await expect(app.dataAlert).toContainText('districts.geojson konnte nicht geladen werden (HTTP 500)');
+    await expect(app.places).toHaveCount(0);
+    const png = await app.mapScreenshot();
+    const bare = thematicCounts(png);
+    const bareContext = `without data: ${JSON.stringify(bare)}; top colours: ${topColours(png).join(', ')}`;
+    expect(bare.categoryPixels, bareContext).toBeLessThan(10);
+    expect(bare.cluster, bareContext).toBeLessThan(10);
+    // Only the anti-aliased edge of the boundary comes close to the district-line grey.
+    expect(bare.districtLine, bareContext).toBeLessThan(drawn.districtLine / 10);
+    // Still the same, working map: the boundary is drawn as before.
+    expect(bare.boundary, bareContext).toBeGreaterThan(drawn.boundary * 0.8);
+  });
+
+  test('without internet, falls back from the configured street map to its embedded map and says so', async ({ app }) => {
+    // No ?basemap=offline: public/config.json points at an online street map, which is unreachable.
+    await app.openReady('');
+    expect(app.blockedRequests.some((url) => new URL(url).hostname === 'tiles.openfreemap.org')).toBe(true);
+    await expect(app.basemapFallbackNote).toBeVisible();
+    await expect(app.basemapFallbackNote).toHaveText(/vereinfachte Karte/);
+    const drawn = await waitForDrawnPlaces(app);
+    expect(drawn.cluster, JSON.stringify(drawn)).toBeGreaterThan(2_000);
+    // The embedded style's background fills the land inside the city.
+    expect(drawn.background, JSON.stringify(drawn)).toBeGreaterThan(50_000);
+    await expect(app.map).toHaveAttribute('aria-busy', 'false');
+  });
+
+  test('opens the details of a place clicked on the map; a click beside it chooses the area instead', async ({
+    app,
+    page,
+  }) => {
+    await app.openReady('?basemap=offline', zoomedTo(TZDO));
+    await expect
+      .poll(async () => countColourPixels(await app.mapScreenshot(), MAP_COLOURS.business), {
+        message: 'the TZDO dot in the middle of the map',
+      })
+      .toBeGreaterThan(100);
+
+    const box = await app.map.boundingBox();
+    if (!box) throw new Error('The map has no box on screen.');
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2 + 120);
+    await expect(page.getByRole('heading', { level: 2, name: 'Eichlinghofen' })).toBeVisible();
+    await expect.poll(() => app.searchParam('neighbourhood')).toBe('eichlinghofen');
+    await expect(app.details).toHaveCount(0);
+
+    await app.openReady('?basemap=offline', zoomedTo(TZDO));
+    await app.clickMapCentre();
+    await expect(app.detailsHeading).toHaveText(TZDO.name);
+    await expect.poll(() => app.searchParam('hotspot')).toBe('tzdo');
+  });
+
+  test('offers both places at the Dortmunder U when their shared spot is clicked', async ({ app }) => {
+    await app.openReady('?basemap=offline', zoomedTo(DORTMUNDER_U_SPOT));
+    await expect
+      .poll(async () => countColourPixels(await app.mapScreenshot(), MAP_COLOURS.culture), {
+        message: 'the culture dot at the Dortmunder U',
+      })
+      .toBeGreaterThan(100);
+
+    for (const name of ['Dortmunder U', 'storyLab kiU']) {
+      await app.clickMapCentre();
+      const chooser = app.spotChooser(2);
+      await expect(chooser).toBeVisible();
+      await expect(chooser.getByRole('button', { name: /^(Dortmunder U|storyLab kiU)/ })).toHaveCount(2);
+      await chooser.getByRole('button', { name }).click();
+      await expect(app.detailsHeading).toHaveText(name);
+      await expect(chooser).toHaveCount(0);
+      await app.closeDetailsButton.click();
+      await expect(app.details).toHaveCount(0);
+    }
+  });
+
+  test('opens a place chosen in the list; Escape closes it and focus goes back to the list', async ({ app, page }) => {
+    await app.open('?basemap=offline');
+    await expect(app.places).toHaveCount(ALL_PLACES);
+    await app.openHotspotFromList(TZDO.name);
+    await expect(app.detailsHeading).toBeFocused();
+    await expect(app.placeButton(TZDO.name)).toHaveAttribute('aria-current', 'true');
+
+    await page.keyboard.press('Escape');
+    await expect(app.details).toHaveCount(0);
+    await expect(app.placeButton(TZDO.name)).toBeFocused();
+    await expect.poll(() => app.searchParam('hotspot')).toBeNull();
+  });
+
+  // A camera in the address (a shared link, or any reloaded page) must only keep the view of a place
+  // that came with it, not stop the resident's own first choice from being shown.
+  for (const start of [
+    { title: 'on a fresh load', camera: undefined },
+    { title: 'when the address has a camera but no place', camera: { zoom: 11, lat: 51.51, lon: 7.47 } },
+  ]) {
+    test(`brings a place chosen in the list into view ${start.title}`, async ({ app }) => {
+      await app.openReady('?basemap=offline', start.camera);
+      await expect(app.places).toHaveCount(ALL_PLACES);
+      await app.openHotspotFromList(DORTMUND_AIRPORT.name);
+      await expect
+        .poll(() => app.camera()?.zoom ?? 0, { message: 'zoom after choosing the airport', timeout: 5_000 })
+        .toBeGreaterThanOrEqual(15);
+      const camera = app.camera();
+      expect(camera?.lat).toBeCloseTo(DORTMUND_AIRPORT.lat, 3);
+      expect(camera?.lon).toBeCloseTo(DORTMUND_AIRPORT.lon, 3);
+    });
+  }
+
+  test('fits a desktop and a phone screen (screenshots in test-results/screenshots)', async ({ app, page }) => {
+    await mkdir('test-results/screenshots', { recursive: true });
+    for (const size of [
+      { name: 'desktop', width: 1280, height: 800 },
+      { name: 'phone', width: 390, height: 844 },
+    ]) {
+      await page.setViewportSize({ width: size.width, height: size.height });
+      await app.openReady('');
+      await expect(app.places).toHaveCount(ALL_PLACES);
+      // The map gets real room, and nothing pushes the page sideways.
+      const mapBox = await app.map.boundingBox();
+      expect(mapBox?.height ?? 0, `${size.name}: map height`).toBeGreaterThan(size.height / 3);
+      expect(mapBox?.width ?? 0, `${size.name}: map width`).toBeGreaterThan(size.width / 2);
+      const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(pageWidth, `${size.name}: page width`).toBeLessThanOrEqual(size.width);
+      // At the phone's overview most places are in clusters: one lone dot is what there is to see.
+      const drawn = await waitForDrawnPlaces(app, 50);
+      expect(drawn.cluster, `${size.name}: ${JSON.stringify(drawn)}`).toBeGreaterThan(1_000);
+      await page.screenshot({ path: `test-results/screenshots/${size.name}.png` });
+    }
+  });
+});
