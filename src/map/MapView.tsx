@@ -305,7 +305,10 @@ export default function MapView({ basemapConfig, forceOfflineBasemap }: MapViewP
     appliedState.current = { selected: null, hovered: null };
     applyFeatureState();
     onMapIdle(map);
+    // User-timing marks for the benchmark harness (scripts/bench): cheap, and visible in DevTools.
+    performance.mark('map-idle');
     if (!ready) {
+      performance.mark('map-ready');
       setReady(true);
       setMapStatus('ready');
       onMoveEnd();

@@ -27,7 +27,8 @@ function applyUrl(url: UrlState, index: ReadonlyMap<string, unknown>) {
   const store = useAppStore.getState();
   const filters = sanitiseFilters(url.filters, knownValues(store));
   const hotspot = url.hotspot && index.has(url.hotspot) ? url.hotspot : null;
-  useAppStore.setState({ filters, ...(store.selectedId !== hotspot ? { selectedId: hotspot, spotChoice: null } : {}) });
+  useAppStore.setState({ filters });
+  if (store.selectedId !== hotspot) store.select(hotspot);
   if (url.lang && store.language !== url.lang) store.setLanguage(url.lang);
 }
 
