@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { useT } from '@/i18n/useT';
 import { useAppStore } from '@/state/store';
 import { useFiltered } from '@/state/FilteredView';
@@ -5,6 +6,17 @@ import { useListEntries, type ListEntry } from '@/state/derived';
 import { useAreaNames } from '@/state/selectors';
 import { CategoryDot } from '@/ui/CategoryDot';
 import { ResultsToolbar } from './ResultsToolbar';
+
+// Only long lists need the virtualiser; its code loads when one appears.
+const VirtualHotspotItems = lazy(() =>
+  import('./VirtualHotspotItems').then((module) => ({ default: module.VirtualHotspotItems })),
+);
+
+/**
+ * Up to this many places the list is rendered whole (every place a real <li>, all reachable with Tab);
+ * beyond it only the visible window is rendered, so 100,000 places stay fast.
+ */
+export const VIRTUALISE_ABOVE = 300;
 
 function formatDistance(metres: number, language: string): string {
   const format = new Intl.NumberFormat(language, { maximumFractionDigits: metres < 10_000 ? 1 : 0 });
@@ -37,6 +49,26 @@ export function HotspotList() {
       .filter(Boolean)
       .join(' · ');
 
+  const renderItem = (entry: ListEntry) => (
+    <button
+      type="button"
+      className="hotspot-list__item"
+      data-hotspot-id={entry.hotspot.id}
+      aria-current={entry.hotspot.id === selectedId ? 'true' : undefined}
+      onClick={() => select(entry.hotspot.id)}
+      onMouseEnter={() => hover(entry.hotspot.id)}
+      onMouseLeave={() => hover(null)}
+      onFocus={() => hover(entry.hotspot.id)}
+      onBlur={() => hover(null)}
+    >
+      <CategoryDot category={entry.hotspot.category} status={entry.hotspot.status} />
+      <span className="hotspot-list__text">
+        <span className="hotspot-list__name">{entry.hotspot.name}</span>
+        <span className="hotspot-list__meta">{meta(entry)}</span>
+      </span>
+    </button>
+  );
+
   return (
     <section className="hotspot-list" aria-labelledby="hotspot-list-title" id="hotspot-list" tabIndex={-1}>
       <h2 id="hotspot-list-title" className="section-title">
@@ -45,29 +77,17 @@ export function HotspotList() {
       <ResultsToolbar shown={entries.length} />
       {!loaded && <p>{t('list.loading')}</p>}
       {loaded && entries.length === 0 && <p className="hotspot-list__empty">{t('results.noMatch')}</p>}
-      <ul className="hotspot-list__items">
-        {entries.map((entry) => (
-          <li key={entry.hotspot.id}>
-            <button
-              type="button"
-              className="hotspot-list__item"
-              data-hotspot-id={entry.hotspot.id}
-              aria-current={entry.hotspot.id === selectedId ? 'true' : undefined}
-              onClick={() => select(entry.hotspot.id)}
-              onMouseEnter={() => hover(entry.hotspot.id)}
-              onMouseLeave={() => hover(null)}
-              onFocus={() => hover(entry.hotspot.id)}
-              onBlur={() => hover(null)}
-            >
-              <CategoryDot category={entry.hotspot.category} status={entry.hotspot.status} />
-              <span className="hotspot-list__text">
-                <span className="hotspot-list__name">{entry.hotspot.name}</span>
-                <span className="hotspot-list__meta">{meta(entry)}</span>
-              </span>
-            </button>
-          </li>
-        ))}
-      </ul>
+      {entries.length > VIRTUALISE_ABOVE ? (
+        <Suspense fallback={<p>{t('list.loading')}</p>}>
+          <VirtualHotspotItems entries={entries} renderItem={renderItem} />
+        </Suspense>
+      ) : (
+        <ul className="hotspot-list__items">
+          {entries.map((entry) => (
+            <li key={entry.hotspot.id}>{renderItem(entry)}</li>
+          ))}
+        </ul>
+      )}
     </section>
   );
 }

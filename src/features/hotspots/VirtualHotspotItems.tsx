@@ -1,0 +1,52 @@
+import { useRef, type ReactNode } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { ListEntry } from '@/state/derived';
+
+const ESTIMATED_ROW_PX = 64;
+
+/**
+ * The long list, windowed: only the rows in view (plus a margin) are in the DOM. Each rendered <li>
+ * says where it stands in the whole list (aria-posinset / aria-setsize), so assistive technology still
+ * announces "12 of 48,210".
+ */
+export function VirtualHotspotItems({
+  entries,
+  renderItem,
+}: {
+  entries: readonly ListEntry[];
+  renderItem: (entry: ListEntry) => ReactNode;
+}) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // This build does not use the React Compiler, whose memoisation the rule protects.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: entries.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ESTIMATED_ROW_PX,
+    overscan: 8,
+    getItemKey: (index) => entries[index]?.hotspot.id ?? index,
+  });
+
+  return (
+    <div ref={scrollRef} className="hotspot-list__scroller">
+      <ul className="hotspot-list__items" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        {virtualizer.getVirtualItems().map((row) => {
+          const entry = entries[row.index];
+          if (!entry) return null;
+          return (
+            <li
+              key={row.key}
+              data-index={row.index}
+              ref={virtualizer.measureElement}
+              aria-posinset={row.index + 1}
+              aria-setsize={entries.length}
+              style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${row.start}px)` }}
+            >
+              {renderItem(entry)}
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}
