@@ -1,13 +1,24 @@
 import { describe, expect, it, vi } from 'vitest';
-import { DEFAULT_BASEMAP_STYLE_URL, DEFAULT_CONFIG, loadRuntimeConfig, parseRuntimeConfig } from '@/config/runtimeConfig';
+import {
+  DEFAULT_BASEMAP_STYLE_URL,
+  DEFAULT_CONFIG,
+  loadRuntimeConfig,
+  parseRuntimeConfig,
+} from '@/config/runtimeConfig';
 import { fakeFetch } from '../fixtures/unit/fakeFetch';
 import { readRepoFile } from '../fixtures/unit/realData';
 
 describe('parseRuntimeConfig', () => {
   it('accepts a full, valid config without a warning', () => {
     const warn = vi.fn();
-    const config = parseRuntimeConfig({ basemap: { styleUrl: 'https://tiles.example.org/style.json', timeoutMs: 2500 } }, warn);
-    expect(config).toEqual({ basemap: { styleUrl: 'https://tiles.example.org/style.json', timeoutMs: 2500 } });
+    const config = parseRuntimeConfig(
+      { basemap: { styleUrl: 'https://tiles.example.org/style.json', timeoutMs: 2500 } },
+      warn,
+    );
+    expect(config).toEqual({
+      ...DEFAULT_CONFIG,
+      basemap: { ...DEFAULT_CONFIG.basemap, styleUrl: 'https://tiles.example.org/style.json', timeoutMs: 2500 },
+    });
     expect(warn).not.toHaveBeenCalled();
   });
 
@@ -24,10 +35,16 @@ describe('parseRuntimeConfig', () => {
     expect(parseRuntimeConfig({}, warn)).toEqual(DEFAULT_CONFIG);
     expect(parseRuntimeConfig({ basemap: {} }, warn)).toEqual(DEFAULT_CONFIG);
     expect(parseRuntimeConfig({ basemap: { timeoutMs: 1500 } }, warn)).toEqual({
-      basemap: { styleUrl: DEFAULT_BASEMAP_STYLE_URL, timeoutMs: 1500 },
+      ...DEFAULT_CONFIG,
+      basemap: { ...DEFAULT_CONFIG.basemap, styleUrl: DEFAULT_BASEMAP_STYLE_URL, timeoutMs: 1500 },
     });
     expect(parseRuntimeConfig({ basemap: { styleUrl: 'https://a.example/s.json' } }, warn)).toEqual({
-      basemap: { styleUrl: 'https://a.example/s.json', timeoutMs: DEFAULT_CONFIG.basemap.timeoutMs },
+      ...DEFAULT_CONFIG,
+      basemap: {
+        ...DEFAULT_CONFIG.basemap,
+        styleUrl: 'https://a.example/s.json',
+        timeoutMs: DEFAULT_CONFIG.basemap.timeoutMs,
+      },
     });
     expect(warn).not.toHaveBeenCalled();
   });
@@ -80,7 +97,9 @@ describe('loadRuntimeConfig', () => {
 
   it('gives the defaults when the file is not JSON', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    expect(await loadRuntimeConfig(fakeFetch({ '/config.json': { status: 200, body: '{basemap:' } }))).toEqual(DEFAULT_CONFIG);
+    expect(await loadRuntimeConfig(fakeFetch({ '/config.json': { status: 200, body: '{basemap:' } }))).toEqual(
+      DEFAULT_CONFIG,
+    );
     expect(warn).toHaveBeenCalled();
   });
 
@@ -89,5 +108,51 @@ describe('loadRuntimeConfig', () => {
     const body = JSON.stringify({ basemap: { styleUrl: 'http://insecure.example/style.json' } });
     expect(await loadRuntimeConfig(fakeFetch({ '/config.json': { status: 200, body } }))).toEqual(DEFAULT_CONFIG);
     expect(warn).toHaveBeenCalled();
+  });
+});
+
+describe('parseRuntimeConfig: partners and kiosk', () => {
+  it('keeps exact origins and rejects the whole list when one is not exact', () => {
+    const warn = vi.fn();
+    expect(
+      parseRuntimeConfig({ partnerOrigins: ['https://www.tu-dortmund.de', 'http://localhost:5174'] }, warn)
+        .partnerOrigins,
+    ).toEqual(['https://www.tu-dortmund.de', 'http://localhost:5174']);
+    expect(warn).not.toHaveBeenCalled();
+    for (const bad of [
+      '*',
+      'https://example.org/',
+      'http://example.org',
+      'https://example.org/path',
+      'javascript:alert(1)',
+    ]) {
+      const warnBad = vi.fn();
+      expect(parseRuntimeConfig({ partnerOrigins: [bad] }, warnBad).partnerOrigins).toEqual([]);
+      expect(warnBad).toHaveBeenCalledOnce();
+    }
+  });
+
+  it('falls back per section: a bad kiosk section keeps a good basemap section', () => {
+    const warn = vi.fn();
+    const config = parseRuntimeConfig({ basemap: { timeoutMs: 900 }, kiosk: { idleSeconds: 'soon' } }, warn);
+    expect(config.basemap.timeoutMs).toBe(900);
+    expect(config.kiosk).toEqual(DEFAULT_CONFIG.kiosk);
+    expect(warn).toHaveBeenCalledOnce();
+  });
+
+  it('reads kiosk timings, tour and a home view inside Dortmund', () => {
+    const config = parseRuntimeConfig(
+      { kiosk: { idleSeconds: 30, countdownSeconds: 5, tour: false, home: { center: [7.46, 51.51], zoom: 12 } } },
+      vi.fn(),
+    );
+    expect(config.kiosk).toEqual({
+      idleSeconds: 30,
+      countdownSeconds: 5,
+      tour: false,
+      home: { center: [7.46, 51.51], zoom: 12 },
+    });
+    const outside = vi.fn();
+    expect(parseRuntimeConfig({ kiosk: { home: { center: [13.4, 52.5], zoom: 12 } } }, outside).kiosk.home).toBeNull();
+    expect(outside).toHaveBeenCalledOnce();
   });
 });
