@@ -9,11 +9,15 @@ import { useUrlSync } from '@/state/useUrlSync';
 import { Header } from './Header';
 import { MapArea } from './MapArea';
 import { Sidebar } from './Sidebar';
+import { useResolvedTheme } from './useTheme';
 
 export function App() {
   const t = useT();
   const [config, setConfig] = useState<RuntimeConfig | null>(null);
   const [forceOfflineBasemap] = useState(() => parseUrlState(window.location.search).basemap === 'offline');
+  const mode = useAppStore((state) => state.launch.mode);
+  const listOpen = useAppStore((state) => state.listOpen);
+  const theme = useResolvedTheme();
   useUrlSync();
 
   useEffect(() => {
@@ -23,14 +27,14 @@ export function App() {
 
   return (
     <FilteredViewProvider>
-      <div className="app">
+      <div className={`app app--${mode}${listOpen ? '' : ' app--list-closed'}`}>
         <a className="skip-link" href="#hotspot-list">
           {t('app.skipToList')}
         </a>
         <Header />
         <main className="app-main">
           <Sidebar />
-          <MapArea config={config} forceOfflineBasemap={forceOfflineBasemap} />
+          <MapArea config={config} forceOfflineBasemap={forceOfflineBasemap} theme={theme} />
         </main>
         <AboutDialog />
       </div>

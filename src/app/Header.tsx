@@ -1,20 +1,39 @@
 import { useT } from '@/i18n/useT';
 import { useAppStore } from '@/state/store';
+import { FullMapLink } from './FullMapLink';
 
 export function Header() {
   const t = useT();
   const language = useAppStore((state) => state.language);
   const setLanguage = useAppStore((state) => state.setLanguage);
   const setAboutOpen = useAppStore((state) => state.setAboutOpen);
+  const mode = useAppStore((state) => state.launch.mode);
+  const listOpen = useAppStore((state) => state.listOpen);
+  const setListOpen = useAppStore((state) => state.setListOpen);
   const other = language === 'de' ? 'en' : 'de';
+  const embed = mode === 'embed';
 
   return (
     <header className="app-header">
       <div className="app-header__titles">
-        <h1>{t('app.title')}</h1>
-        <p className="app-header__subtitle">{t('app.subtitle')}</p>
+        {embed ? <p className="app-header__title">{t('app.title')}</p> : <h1>{t('app.title')}</h1>}
+        {!embed && <p className="app-header__subtitle">{t('app.subtitle')}</p>}
       </div>
       <div className="app-header__actions">
+        {embed && (
+          <>
+            <button
+              type="button"
+              className="button button--quiet list-toggle"
+              aria-expanded={listOpen}
+              aria-controls="sidebar-content"
+              onClick={() => setListOpen(!listOpen)}
+            >
+              {listOpen ? t('embed.hideList') : t('embed.showList')}
+            </button>
+            <FullMapLink />
+          </>
+        )}
         <button type="button" className="button button--quiet" onClick={() => setAboutOpen(true)}>
           <span className="long-label">{t('about.open')}</span>
           <span className="short-label">{t('about.openShort')}</span>

@@ -3,6 +3,7 @@ import type { RuntimeConfig } from '@/config/runtimeConfig';
 import { useT } from '@/i18n/useT';
 import { supportsWebGL } from '@/map/webgl';
 import { useAppStore } from '@/state/store';
+import type { ResolvedTheme } from './useTheme';
 
 // MapLibre and react-map-gl live in their own chunk, loaded after the shell has painted.
 const MapView = lazy(() => import('@/map/MapView'));
@@ -38,13 +39,16 @@ function MapNotice({ children }: { children: ReactNode }) {
 export function MapArea({
   config,
   forceOfflineBasemap,
+  theme,
 }: {
   config: RuntimeConfig | null;
   forceOfflineBasemap: boolean;
+  theme: ResolvedTheme;
 }) {
   const t = useT();
   const setMapStatus = useAppStore((state) => state.setMapStatus);
   const basemap = useAppStore((state) => state.basemap);
+  const mode = useAppStore((state) => state.launch.mode);
   const webgl = useMemo(() => supportsWebGL(), []);
   useEffect(() => {
     if (!webgl) setMapStatus('unsupported');
@@ -59,7 +63,12 @@ export function MapArea({
     content = (
       <MapErrorBoundary fallback={<MapNotice>{t('map.failed')}</MapNotice>} onError={() => setMapStatus('failed')}>
         <Suspense fallback={<MapNotice>{t('map.loading')}</MapNotice>}>
-          <MapView basemapConfig={config.basemap} forceOfflineBasemap={forceOfflineBasemap} />
+          <MapView
+            basemapConfig={config.basemap}
+            forceOfflineBasemap={forceOfflineBasemap}
+            theme={theme}
+            cooperativeGestures={mode === 'embed'}
+          />
         </Suspense>
       </MapErrorBoundary>
     );

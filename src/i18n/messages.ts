@@ -132,6 +132,11 @@ const de = {
   'map.panEast': 'Nach Osten verschieben',
   'map.keyboardHint': 'Karte mit Pfeiltasten verschieben, mit + und − zoomen.',
   'sheet.expand': 'Liste vergrößern',
+  'embed.showList': 'Liste zeigen',
+  'embed.hideList': 'Liste ausblenden',
+  'embed.openFullMap': 'Ganze Karte öffnen',
+  'embed.openFullMapShort': 'Ganze Karte ↗',
+  'filters.locked': 'vom Partner festgelegt',
   'sheet.collapse': 'Liste verkleinern',
 } as const;
 
@@ -267,6 +272,11 @@ const en: Record<MessageKey, string> = {
   'map.panEast': 'Move east',
   'map.keyboardHint': 'Move the map with the arrow keys, zoom with + and −.',
   'sheet.expand': 'Enlarge the list',
+  'embed.showList': 'Show list',
+  'embed.hideList': 'Hide list',
+  'embed.openFullMap': 'Open the full map',
+  'embed.openFullMapShort': 'Full map ↗',
+  'filters.locked': 'fixed by the partner',
   'sheet.collapse': 'Shrink the list',
 };
 

@@ -27,28 +27,8 @@ import { loadMapLib } from './loadMapLib';
 import { PanControls } from './PanControls';
 import { useBasemap } from './useBasemap';
 import { useHotspotFilter } from './useHotspotFilter';
-import {
-  CLUSTER_MAX_ZOOM,
-  CLUSTER_RADIUS,
-  INTERACTIVE_LAYER_IDS,
-  SOURCE_IDS,
-  boundaryLineLayer,
-  cityMaskLayer,
-  clusterCountLayer,
-  clusterLayer,
-  districtFillLayer,
-  districtLabelLayer,
-  districtLineLayer,
-  districtSelectedLayer,
-  hotspotHaloLayer,
-  hotspotLabelLayer,
-  hotspotPointLayer,
-  neighbourhoodFillLayer,
-  neighbourhoodLabelLayer,
-  neighbourhoodLineLayer,
-  neighbourhoodSelectedLayer,
-  userLocationLayer,
-} from './layers';
+import { CLUSTER_MAX_ZOOM, CLUSTER_RADIUS, INTERACTIVE_LAYER_IDS, LAYERS, SOURCE_IDS } from './layers';
+import { DARK_LAYERS } from './darkTheme';
 
 const mapLib = loadMapLib();
 const INITIAL_VIEW = { bounds: DORTMUND_BOUNDS, fitBoundsOptions: { padding: 24 } };
@@ -63,11 +43,14 @@ const MAX_BOUNDS: [number, number, number, number] = [7.0, 51.3, 7.95, 51.72];
 export interface MapViewProps {
   basemapConfig: RuntimeConfig['basemap'];
   forceOfflineBasemap: boolean;
+  theme: 'light' | 'dark';
+  /** In an iframe the page must keep scrolling: the map then needs two fingers or Ctrl + scroll. */
+  cooperativeGestures: boolean;
 }
 
 function uniqueHotspotIds(features: readonly MapGeoJSONFeature[]): string[] {
   const ids = features
-    .filter((feature) => feature.layer.id === hotspotPointLayer.id)
+    .filter((feature) => feature.layer.id === LAYERS.hotspotPoint.id)
     .map((feature) => feature.properties['id'])
     .filter((id): id is string => typeof id === 'string');
   return [...new Set(ids)];
@@ -77,7 +60,9 @@ function slugFilter(slug: string | null): FilterSpecification {
   return ['==', ['get', 'slug'], slug ?? ''];
 }
 
-export default function MapView({ basemapConfig, forceOfflineBasemap }: MapViewProps) {
+export default function MapView({ basemapConfig, forceOfflineBasemap, theme, cooperativeGestures }: MapViewProps) {
+  const dark = theme === 'dark';
+  const layers = dark ? DARK_LAYERS : LAYERS;
   const t = useT();
   const mapRef = useRef<MapRef>(null);
   const [ready, setReady] = useState(false);
@@ -94,7 +79,7 @@ export default function MapView({ basemapConfig, forceOfflineBasemap }: MapViewP
   const index = useHotspotIndex();
   const { matchingAnyPlace } = useFiltered();
   const hotspotFilter = useHotspotFilter();
-  const { mapStyle, onMapError, onMapIdle } = useBasemap(basemapConfig, forceOfflineBasemap);
+  const { mapStyle, onMapError, onMapIdle } = useBasemap(basemapConfig, forceOfflineBasemap, dark);
   const [initialLocale] = useState(() => MAPLIBRE_LOCALE[language]);
 
   // Everything handed to <Source> is memoised: react-map-gl deep-compares and calls setData on change.
@@ -133,8 +118,8 @@ export default function MapView({ basemapConfig, forceOfflineBasemap }: MapViewP
     () =>
       choropleth
         ? { 'fill-color': densityFillExpression(density, classes), 'fill-opacity': 0.7 }
-        : (districtFillLayer.paint ?? {}),
-    [choropleth, density, classes],
+        : (layers.districtFill.paint ?? {}),
+    [choropleth, density, classes, layers],
   );
   const districtSelectedFilter = useMemo(() => slugFilter(district), [district]);
   const neighbourhoodSelectedFilter = useMemo(() => slugFilter(neighbourhood), [neighbourhood]);
@@ -227,7 +212,7 @@ export default function MapView({ basemapConfig, forceOfflineBasemap }: MapViewP
       if (!map) return;
       const { select, chooseAmong } = useAppStore.getState();
       const exact = event.features ?? [];
-      const cluster = exact.find((feature) => feature.layer.id === clusterLayer.id);
+      const cluster = exact.find((feature) => feature.layer.id === LAYERS.cluster.id);
       if (cluster && cluster.geometry.type === 'Point') {
         const source = map.getSource<GeoJSONSource>(SOURCE_IDS.hotspots);
         const clusterId = cluster.properties['cluster_id'] as number;
@@ -254,7 +239,7 @@ export default function MapView({ basemapConfig, forceOfflineBasemap }: MapViewP
               [x - HIT_TOLERANCE, y - HIT_TOLERANCE],
               [x + HIT_TOLERANCE, y + HIT_TOLERANCE],
             ],
-            { layers: [hotspotPointLayer.id, clusterLayer.id] },
+            { layers: [LAYERS.hotspotPoint.id, LAYERS.cluster.id] },
           ),
         );
       }
@@ -267,10 +252,10 @@ export default function MapView({ basemapConfig, forceOfflineBasemap }: MapViewP
         return;
       }
       // No place under the pointer: the click chooses the area instead.
-      const layer = map.getZoom() >= NEIGHBOURHOOD_ZOOM ? neighbourhoodFillLayer.id : districtFillLayer.id;
+      const layer = map.getZoom() >= NEIGHBOURHOOD_ZOOM ? LAYERS.neighbourhoodFill.id : LAYERS.districtFill.id;
       const area = exact.find((feature) => feature.layer.id === layer)?.properties['slug'];
       if (typeof area !== 'string') return;
-      if (layer === neighbourhoodFillLayer.id) chooseArea({ neighbourhood: area, district: null });
+      if (layer === LAYERS.neighbourhoodFill.id) chooseArea({ neighbourhood: area, district: null });
       else chooseArea({ district: area, neighbourhood: null });
     },
     [chooseArea, moveCamera],
@@ -280,7 +265,7 @@ export default function MapView({ basemapConfig, forceOfflineBasemap }: MapViewP
   const onMouseMove = useCallback(
     (event: MapLayerMouseEvent) => {
       const [id] = uniqueHotspotIds(event.features ?? []);
-      const onCluster = (event.features ?? []).some((feature) => feature.layer.id === clusterLayer.id);
+      const onCluster = (event.features ?? []).some((feature) => feature.layer.id === LAYERS.cluster.id);
       setCursor(id || onCluster ? 'pointer' : '');
       hover(id ?? null);
     },
@@ -338,6 +323,7 @@ export default function MapView({ basemapConfig, forceOfflineBasemap }: MapViewP
         maxZoom={19}
         maxBounds={MAX_BOUNDS}
         locale={initialLocale}
+        cooperativeGestures={cooperativeGestures}
         attributionControl={false}
         interactiveLayerIds={INTERACTIVE_LAYER_IDS}
         cursor={cursor}
@@ -351,40 +337,40 @@ export default function MapView({ basemapConfig, forceOfflineBasemap }: MapViewP
       >
         {mask && (
           <Source id={SOURCE_IDS.mask} type="geojson" data={mask}>
-            <Layer {...cityMaskLayer} />
+            <Layer {...layers.cityMask} />
           </Source>
         )}
         {districts && (
           <Source id={SOURCE_IDS.districts} type="geojson" data={districts}>
-            <Layer {...districtFillLayer} paint={districtFillPaint} />
-            <Layer {...districtLineLayer} />
+            <Layer {...layers.districtFill} paint={districtFillPaint} />
+            <Layer {...layers.districtLine} />
           </Source>
         )}
         {neighbourhoods && (
           <Source id={SOURCE_IDS.neighbourhoods} type="geojson" data={neighbourhoods}>
-            <Layer {...neighbourhoodFillLayer} />
-            <Layer {...neighbourhoodLineLayer} />
-            <Layer {...neighbourhoodSelectedLayer} filter={neighbourhoodSelectedFilter} />
+            <Layer {...layers.neighbourhoodFill} />
+            <Layer {...layers.neighbourhoodLine} />
+            <Layer {...layers.neighbourhoodSelected} filter={neighbourhoodSelectedFilter} />
           </Source>
         )}
         {districts && (
           <Source id={`${SOURCE_IDS.districts}-outline`} type="geojson" data={districts}>
-            <Layer {...districtSelectedLayer} filter={districtSelectedFilter} />
+            <Layer {...layers.districtSelected} filter={districtSelectedFilter} />
           </Source>
         )}
         {boundary && (
           <Source id={SOURCE_IDS.boundary} type="geojson" data={boundary}>
-            <Layer {...boundaryLineLayer} />
+            <Layer {...layers.boundaryLine} />
           </Source>
         )}
         {neighbourhoodLabels && (
           <Source id={SOURCE_IDS.neighbourhoodLabels} type="geojson" data={neighbourhoodLabels}>
-            <Layer {...neighbourhoodLabelLayer} />
+            <Layer {...layers.neighbourhoodLabel} />
           </Source>
         )}
         {districtLabels && (
           <Source id={SOURCE_IDS.districtLabels} type="geojson" data={districtLabels}>
-            <Layer {...districtLabelLayer} />
+            <Layer {...layers.districtLabel} />
           </Source>
         )}
         {data.hotspotGeoJSON && (
@@ -401,16 +387,16 @@ export default function MapView({ basemapConfig, forceOfflineBasemap }: MapViewP
             promoteId="id"
             {...(hotspotFilter.filter ? { filter: hotspotFilter.filter } : {})}
           >
-            <Layer {...hotspotHaloLayer} />
-            <Layer {...clusterLayer} />
-            <Layer {...clusterCountLayer} />
-            <Layer {...hotspotPointLayer} />
-            <Layer {...hotspotLabelLayer} />
+            <Layer {...layers.hotspotHalo} />
+            <Layer {...layers.cluster} />
+            <Layer {...layers.clusterCount} />
+            <Layer {...layers.hotspotPoint} />
+            <Layer {...layers.hotspotLabel} />
           </Source>
         )}
         {userLocationPoint && (
           <Source id={SOURCE_IDS.userLocation} type="geojson" data={userLocationPoint}>
-            <Layer {...userLocationLayer} />
+            <Layer {...layers.userLocation} />
           </Source>
         )}
         <NavigationControl position="top-right" showCompass={false} />

@@ -270,3 +270,25 @@ export const ALL_THEMATIC_LAYERS = [
   { source: SOURCE_IDS.hotspots, layer: hotspotLabelLayer },
   { source: SOURCE_IDS.userLocation, layer: userLocationLayer },
 ] as const;
+
+/** Every thematic layer by role, as MapView renders them (the light theme). */
+export const LAYERS = {
+  cityMask: cityMaskLayer,
+  districtFill: districtFillLayer,
+  districtLine: districtLineLayer,
+  districtSelected: districtSelectedLayer,
+  neighbourhoodFill: neighbourhoodFillLayer,
+  neighbourhoodLine: neighbourhoodLineLayer,
+  neighbourhoodSelected: neighbourhoodSelectedLayer,
+  boundaryLine: boundaryLineLayer,
+  districtLabel: districtLabelLayer,
+  neighbourhoodLabel: neighbourhoodLabelLayer,
+  hotspotHalo: hotspotHaloLayer,
+  cluster: clusterLayer,
+  clusterCount: clusterCountLayer,
+  hotspotPoint: hotspotPointLayer,
+  hotspotLabel: hotspotLabelLayer,
+  userLocation: userLocationLayer,
+};
+
+export type LayerSet = typeof LAYERS;

@@ -3,6 +3,7 @@ import type { StyleSpecification } from 'maplibre-gl';
 import type { RuntimeConfig } from '@/config/runtimeConfig';
 import { useAppStore } from '@/state/store';
 import { EMBEDDED_STYLE } from './embeddedStyle';
+import { EMBEDDED_STYLE_DARK } from './darkTheme';
 import { fetchBasemapStyle, isBasemapSource } from './basemap';
 
 interface SourceLookup {
@@ -23,7 +24,9 @@ export interface BasemapControl {
  * fetched alongside and swapped in underneath the thematic layers; if its style or tiles fail, or it has
  * not drawn within the configured time, the app returns to the embedded style and says so.
  */
-export function useBasemap(config: RuntimeConfig['basemap'], forceOffline: boolean): BasemapControl {
+export function useBasemap(config: RuntimeConfig['basemap'], forceOffline: boolean, dark = false): BasemapControl {
+  const styleUrl = dark ? config.darkStyleUrl : config.styleUrl;
+  const embeddedStyle = dark ? EMBEDDED_STYLE_DARK : EMBEDDED_STYLE;
   const setBasemap = useAppStore((state) => state.setBasemap);
   const [onlineStyle, setOnlineStyle] = useState<StyleSpecification | null>(null);
   const watchdog = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -35,14 +38,14 @@ export function useBasemap(config: RuntimeConfig['basemap'], forceOffline: boole
   }, [setBasemap]);
 
   useEffect(() => {
-    if (forceOffline || !config.styleUrl) {
+    if (forceOffline || !styleUrl) {
       setBasemap('embedded');
       return undefined;
     }
     let cancelled = false;
     setBasemap('loading');
     const deadline = Date.now() + config.timeoutMs;
-    void fetchBasemapStyle(config.styleUrl, config.timeoutMs, (input, init) => fetch(input, init)).then((style) => {
+    void fetchBasemapStyle(styleUrl, config.timeoutMs, (input, init) => fetch(input, init)).then((style) => {
       if (cancelled) return;
       if (!style) {
         fallBack();
@@ -57,7 +60,7 @@ export function useBasemap(config: RuntimeConfig['basemap'], forceOffline: boole
       cancelled = true;
       clearTimeout(watchdog.current);
     };
-  }, [config.styleUrl, config.timeoutMs, forceOffline, fallBack, setBasemap]);
+  }, [styleUrl, config.timeoutMs, forceOffline, fallBack, setBasemap]);
 
   const onMapError = useCallback(
     (sourceId: unknown) => {
@@ -78,5 +81,5 @@ export function useBasemap(config: RuntimeConfig['basemap'], forceOffline: boole
     [onlineStyle],
   );
 
-  return { mapStyle: onlineStyle ?? EMBEDDED_STYLE, onMapError, onMapIdle };
+  return { mapStyle: onlineStyle ?? embeddedStyle, onMapError, onMapIdle };
 }

@@ -3,6 +3,8 @@ import { EMPTY_DATA, loadData, type LoadedData } from '@/data/loadData';
 import type { FetchLike } from '@/data/fetchJson';
 import type { Language } from '@/i18n/language';
 import { EMPTY_FILTERS, type Filters } from '@/domain/filters';
+import { applyLocks } from '@/domain/locks';
+import type { LaunchOptions } from '@/config/launchOptions';
 import type { BBox, LngLat } from '@/data/geo';
 
 export type LoadStatus = 'idle' | 'loading' | 'ready';
@@ -36,6 +38,9 @@ export interface UiSlice {
   mapStatus: MapStatus;
   sheet: SheetState;
   setSheet: (sheet: SheetState) => void;
+  /** Whether the list panel is shown beside the map (an embed can fold it away). */
+  listOpen: boolean;
+  setListOpen: (open: boolean) => void;
   setLanguage: (language: Language) => void;
   setAboutOpen: (open: boolean) => void;
   setBasemap: (state: BasemapState) => void;
@@ -44,6 +49,12 @@ export interface UiSlice {
 
 export interface FilterSlice {
   filters: Filters;
+  /** The values of locked facets (embed `&lock=`), fixed when the URL was first read. */
+  fixedFilters: Filters;
+  launch: LaunchOptions;
+  setLaunch: (launch: LaunchOptions) => void;
+  /** Fixes the current values of the locked facets; called once the URL has been read. */
+  fixLockedFilters: () => void;
   setFilters: (filters: Filters) => void;
   updateFilters: (patch: Partial<Filters>) => void;
   resetFilters: () => void;
@@ -101,6 +112,8 @@ const createUiSlice: Slice<UiSlice> = (set) => ({
   mapStatus: 'loading',
   sheet: 'peek',
   setSheet: (sheet) => set({ sheet }),
+  listOpen: true,
+  setListOpen: (listOpen) => set({ listOpen }),
   setLanguage: (language) => set({ language }),
   setAboutOpen: (aboutOpen) => set({ aboutOpen }),
   setBasemap: (basemap) => set({ basemap }),
@@ -109,16 +122,21 @@ const createUiSlice: Slice<UiSlice> = (set) => ({
 
 const createFilterSlice: Slice<FilterSlice> = (set) => ({
   filters: EMPTY_FILTERS,
-  setFilters: (filters) => set({ filters }),
+  fixedFilters: EMPTY_FILTERS,
+  launch: { mode: 'browse', theme: 'light', locked: [] },
+  setLaunch: (launch) => set({ launch }),
+  fixLockedFilters: () => set((state) => ({ fixedFilters: state.filters })),
+  // Every change goes through applyLocks, so no path (UI, URL, partner message) can move a locked facet.
+  setFilters: (filters) => set((state) => ({ filters: applyLocks(filters, state.fixedFilters, state.launch.locked) })),
   updateFilters: (patch) =>
     set((state) => {
       const next = { ...state.filters, ...patch };
       // A district and a neighbourhood are one "place" choice: choosing one clears the other.
       if (patch.district) next.neighbourhood = null;
       if (patch.neighbourhood) next.district = null;
-      return { filters: next };
+      return { filters: applyLocks(next, state.fixedFilters, state.launch.locked) };
     }),
-  resetFilters: () => set({ filters: EMPTY_FILTERS }),
+  resetFilters: () => set((state) => ({ filters: applyLocks(EMPTY_FILTERS, state.fixedFilters, state.launch.locked) })),
 });
 
 const createViewSlice: Slice<ViewSlice> = (set) => ({

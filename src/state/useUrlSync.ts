@@ -27,7 +27,7 @@ function applyUrl(url: UrlState, index: ReadonlyMap<string, unknown>) {
   const store = useAppStore.getState();
   const filters = sanitiseFilters(url.filters, knownValues(store));
   const hotspot = url.hotspot && index.has(url.hotspot) ? url.hotspot : null;
-  useAppStore.setState({ filters });
+  store.setFilters(filters);
   if (store.selectedId !== hotspot) store.select(hotspot);
   if (url.lang && store.language !== url.lang) store.setLanguage(url.lang);
 }
@@ -66,6 +66,9 @@ export function useUrlSync(): void {
 
   useEffect(() => {
     if (!hasHotspots || ready.current) return;
+    // The first read fixes the embed's locked facets (from the partner's URL) before anything else.
+    useAppStore.setState({ filters: sanitiseFilters(currentUrlState().filters, knownValues(useAppStore.getState())) });
+    useAppStore.getState().fixLockedFilters();
     applyUrl(currentUrlState(), index);
     writeUrl('replace');
     const state = useAppStore.getState();

@@ -30,6 +30,7 @@ export function FilterPanel() {
   const resetFilters = useAppStore((state) => state.resetFilters);
   const hotspots = useHotspots();
   const { counts } = useFiltered();
+  const locked = useAppStore((state) => state.launch.locked);
   const active = activeFilterCount(filters);
 
   const tags = useMemo(() => {
@@ -48,6 +49,7 @@ export function FilterPanel() {
       </h2>
       <FacetGroup
         legend={t('filters.category')}
+        locked={locked.includes('category')}
         selected={filters.categories}
         onToggle={(value) => updateFilters({ categories: toggleValue(filters.categories, value, CATEGORIES) })}
         options={CATEGORIES.map((category) => ({
@@ -61,6 +63,7 @@ export function FilterPanel() {
         <summary>{t('filters.more')}</summary>
         <FacetGroup
           legend={t('filters.status')}
+          locked={locked.includes('status')}
           selected={filters.statuses}
           onToggle={(value) => updateFilters({ statuses: toggleValue(filters.statuses, value, STATUSES) })}
           options={STATUSES.map((status) => ({
@@ -71,6 +74,7 @@ export function FilterPanel() {
         />
         <FacetGroup
           legend={t('filters.sector')}
+          locked={locked.includes('sector')}
           selected={filters.sectors}
           onToggle={(value) => updateFilters({ sectors: toggleValue(filters.sectors, value, SECTORS) })}
           options={SECTORS.map((sector) => ({
@@ -88,6 +92,7 @@ export function FilterPanel() {
         </summary>
         <FacetGroup
           legend={t('filters.tags')}
+          locked={locked.includes('tag')}
           selected={filters.tags}
           onToggle={(value) => updateFilters({ tags: toggleValue(filters.tags, value) })}
           options={tags.map((tag) => ({ ...tag, count: counts.tags[tag.value] ?? 0 }))}

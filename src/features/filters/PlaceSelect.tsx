@@ -15,6 +15,8 @@ export function PlaceSelect() {
   const updateFilters = useAppStore((state) => state.updateFilters);
   const language = useAppStore((state) => state.language);
   const { counts } = useFiltered();
+  const locked = useAppStore((state) => state.launch.locked);
+  const placeLocked = locked.includes('district') || locked.includes('neighbourhood');
 
   const sortedDistricts = useMemo(() => {
     const collator = new Intl.Collator(language);
@@ -32,7 +34,10 @@ export function PlaceSelect() {
 
   return (
     <fieldset className="facet">
-      <legend className="facet__legend">{t('filters.place')}</legend>
+      <legend className="facet__legend">
+        {t('filters.place')}
+        {placeLocked && <span className="facet__locked"> ({t('filters.locked')})</span>}
+      </legend>
       <label htmlFor={districtId} className="select-label">
         {t('filters.district')}
       </label>
@@ -40,7 +45,7 @@ export function PlaceSelect() {
         id={districtId}
         className="select"
         value={district ?? ''}
-        disabled={!districts}
+        disabled={!districts || placeLocked}
         onChange={(event) => updateFilters({ district: event.target.value || null, neighbourhood: null })}
       >
         <option value="">{t('filters.anyDistrict')}</option>
@@ -57,7 +62,7 @@ export function PlaceSelect() {
         id={neighbourhoodId}
         className="select"
         value={neighbourhood ?? ''}
-        disabled={!neighbourhoods}
+        disabled={!neighbourhoods || placeLocked}
         onChange={(event) => updateFilters({ neighbourhood: event.target.value || null, district: null })}
       >
         <option value="">{t('filters.anyNeighbourhood')}</option>

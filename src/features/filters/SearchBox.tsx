@@ -8,6 +8,7 @@ export function SearchBox() {
   const id = useId();
   const query = useAppStore((state) => state.filters.query);
   const updateFilters = useAppStore((state) => state.updateFilters);
+  const locked = useAppStore((state) => state.launch.locked.includes('q'));
 
   return (
     <div className="search-box" role="search">
@@ -24,9 +25,11 @@ export function SearchBox() {
           autoComplete="off"
           spellCheck={false}
           placeholder={t('filters.searchPlaceholder')}
+          readOnly={locked}
+          aria-describedby={locked ? `${id}-locked` : undefined}
           onChange={(event) => updateFilters({ query: event.target.value })}
         />
-        {query !== '' && (
+        {query !== '' && !locked && (
           <button
             type="button"
             className="icon-button"
@@ -37,6 +40,11 @@ export function SearchBox() {
           </button>
         )}
       </div>
+      {locked && (
+        <p id={`${id}-locked`} className="facet__locked">
+          {t('filters.locked')}
+        </p>
+      )}
     </div>
   );
 }
