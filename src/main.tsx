@@ -12,6 +12,10 @@ useAppStore
   .getState()
   .setLanguage(initialLanguage(window.location.search, navigator.languages ?? [navigator.language]));
 document.documentElement.dataset['mode'] = launch.mode;
+// A narrow embed starts with its list folded away, so the host page shows a compact map.
+if (launch.mode === 'embed' && window.matchMedia('(max-width: 720px)').matches) {
+  useAppStore.getState().setListOpen(false);
+}
 
 const root = document.getElementById('root');
 if (root) {

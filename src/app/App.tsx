@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { loadRuntimeConfig, type RuntimeConfig } from '@/config/runtimeConfig';
 import { AboutDialog } from '@/features/about/AboutDialog';
+import { useEmbedBridge } from '@/features/embed/useEmbedBridge';
 import { useT } from '@/i18n/useT';
 import { FilteredViewProvider } from '@/state/FilteredView';
 import { useAppStore } from '@/state/store';
@@ -19,6 +20,7 @@ export function App() {
   const listOpen = useAppStore((state) => state.listOpen);
   const theme = useResolvedTheme();
   useUrlSync();
+  useEmbedBridge(config?.partnerOrigins ?? null);
 
   useEffect(() => {
     void useAppStore.getState().loadData();

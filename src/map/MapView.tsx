@@ -183,6 +183,28 @@ export default function MapView({ basemapConfig, forceOfflineBasemap, theme, coo
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [district, neighbourhood, ready]);
 
+  // Camera moves asked for from outside (a partner's flyTo, a reset to the home view).
+  const cameraRequest = useAppStore((state) => state.cameraRequest);
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !ready || !cameraRequest) return;
+    if (cameraRequest.center === null) {
+      const [west, south, east, north] = DORTMUND_BOUNDS;
+      moveCamera((animate) =>
+        map.fitBounds(
+          [
+            [west, south],
+            [east, north],
+          ],
+          { padding: 24, duration: animate ? 800 : 0 },
+        ),
+      );
+      return;
+    }
+    const camera = { center: cameraRequest.center, zoom: cameraRequest.zoom ?? map.getZoom() };
+    moveCamera((animate) => (animate ? map.flyTo({ ...camera, duration: 900 }) : map.jumpTo(camera)));
+  }, [cameraRequest, ready, moveCamera]);
+
   // Declared after the camera effects, so it runs after them: the URL's camera is honoured once.
   useEffect(() => {
     if (ready) cameraFromUrl.current = false;

@@ -62,7 +62,18 @@ export interface FilterSlice {
 
 export type GeolocationStatus = 'idle' | 'locating' | 'located' | 'denied' | 'unavailable';
 
+/** A camera move asked for from outside the map (a partner's flyTo, a reset); the map carries it out. */
+export interface CameraRequest {
+  center: [number, number] | null;
+  zoom: number | null;
+  /** Changes with every request, so asking twice for the same place still moves the map. */
+  nonce: number;
+}
+
 export interface ViewSlice {
+  cameraRequest: CameraRequest | null;
+  /** Asks the map to move; null center means "home" (the whole city, or the kiosk's home view). */
+  requestCamera: (center: [number, number] | null, zoom: number | null) => void;
   /** The map's visible extent, for "only what the map shows". */
   viewBounds: BBox | null;
   onlyVisible: boolean;
@@ -140,6 +151,9 @@ const createFilterSlice: Slice<FilterSlice> = (set) => ({
 });
 
 const createViewSlice: Slice<ViewSlice> = (set) => ({
+  cameraRequest: null,
+  requestCamera: (center, zoom) =>
+    set((state) => ({ cameraRequest: { center, zoom, nonce: (state.cameraRequest?.nonce ?? 0) + 1 } })),
   viewBounds: null,
   onlyVisible: false,
   sortBy: 'name',
