@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { loadRuntimeConfig, type RuntimeConfig } from '@/config/runtimeConfig';
 import { AboutDialog } from '@/features/about/AboutDialog';
+import { EmbedDialog } from '@/features/embed/EmbedDialog';
 import { useEmbedBridge } from '@/features/embed/useEmbedBridge';
 import { useT } from '@/i18n/useT';
 import { FilteredViewProvider } from '@/state/FilteredView';
@@ -39,6 +40,7 @@ export function App() {
           <MapArea config={config} forceOfflineBasemap={forceOfflineBasemap} theme={theme} />
         </main>
         <AboutDialog />
+        {mode === 'browse' && <EmbedDialog />}
       </div>
     </FilteredViewProvider>
   );

@@ -10,6 +10,7 @@ export function Header() {
   const mode = useAppStore((state) => state.launch.mode);
   const listOpen = useAppStore((state) => state.listOpen);
   const setListOpen = useAppStore((state) => state.setListOpen);
+  const setEmbedOpen = useAppStore((state) => state.setEmbedOpen);
   const other = language === 'de' ? 'en' : 'de';
   const embed = mode === 'embed';
 
@@ -33,6 +34,11 @@ export function Header() {
             </button>
             <FullMapLink />
           </>
+        )}
+        {mode === 'browse' && (
+          <button type="button" className="button button--quiet embed-open" onClick={() => setEmbedOpen(true)}>
+            {t('embed.open')}
+          </button>
         )}
         <button type="button" className="button button--quiet" onClick={() => setAboutOpen(true)}>
           <span className="long-label">{t('about.open')}</span>

@@ -34,6 +34,8 @@ export type MapStatus = 'loading' | 'ready' | 'unsupported' | 'failed';
 export interface UiSlice {
   language: Language;
   aboutOpen: boolean;
+  embedOpen: boolean;
+  setEmbedOpen: (open: boolean) => void;
   basemap: BasemapState;
   mapStatus: MapStatus;
   sheet: SheetState;
@@ -119,6 +121,8 @@ const createSelectionSlice: Slice<SelectionSlice> = (set) => ({
 const createUiSlice: Slice<UiSlice> = (set) => ({
   language: 'de',
   aboutOpen: false,
+  embedOpen: false,
+  setEmbedOpen: (embedOpen) => set({ embedOpen }),
   basemap: 'embedded',
   mapStatus: 'loading',
   sheet: 'peek',

@@ -12,7 +12,8 @@ export const API_VERSION = 1;
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const slug = v.pipe(v.string(), v.maxLength(80), v.regex(SLUG));
-const list = <T extends string>(values: readonly T[]) => v.pipe(v.array(v.picklist(values)), v.maxLength(values.length));
+const list = <T extends string>(values: readonly T[]) =>
+  v.pipe(v.array(v.picklist(values)), v.maxLength(values.length));
 
 /** The filter state as it travels in messages: the same names as the URL parameters. */
 export const filtersPayloadSchema = v.strictObject({
@@ -27,7 +28,12 @@ export const filtersPayloadSchema = v.strictObject({
 export type FiltersPayload = v.InferOutput<typeof filtersPayloadSchema>;
 
 const envelope = <T extends string, P extends v.GenericSchema>(type: T, payload: P) =>
-  v.strictObject({ target: v.literal(MESSAGE_SOURCE), version: v.literal(API_VERSION), type: v.literal(type), payload });
+  v.strictObject({
+    target: v.literal(MESSAGE_SOURCE),
+    version: v.literal(API_VERSION),
+    type: v.literal(type),
+    payload,
+  });
 
 const incomingSchema = v.variant('type', [
   envelope('select', v.strictObject({ id: v.nullable(slug) })),

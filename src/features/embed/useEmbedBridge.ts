@@ -1,6 +1,13 @@
 import { useEffect, useRef } from 'react';
 import { useAppStore } from '@/state/store';
-import { filtersToPayload, outgoing, parentOrigin, parseIncoming, payloadToFilters, type OutgoingType } from './protocol';
+import {
+  filtersToPayload,
+  outgoing,
+  parentOrigin,
+  parseIncoming,
+  payloadToFilters,
+  type OutgoingType,
+} from './protocol';
 
 /**
  * The embed's side of the postMessage API. It talks only to a parent whose origin is on the partner
