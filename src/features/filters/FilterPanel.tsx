@@ -7,6 +7,7 @@ import { useT } from '@/i18n/useT';
 import { useAppStore } from '@/state/store';
 import { useFiltered } from '@/state/FilteredView';
 import { useHotspots } from '@/state/selectors';
+import { Disclosure } from '@/ui/Disclosure';
 import { FacetGroup } from './FacetGroup';
 import { PlaceSelect } from './PlaceSelect';
 
@@ -59,8 +60,11 @@ export function FilterPanel() {
           marker: <CategoryDot category={category} status="existing" />,
         }))}
       />
-      <details className="facet-more" open={filters.statuses.length + filters.sectors.length > 0 || undefined}>
-        <summary>{t('filters.more')}</summary>
+      <Disclosure
+        className="facet-more"
+        summary={t('filters.more')}
+        openWhen={filters.statuses.length + filters.sectors.length > 0}
+      >
         <FacetGroup
           legend={t('filters.status')}
           locked={locked.includes('status')}
@@ -83,13 +87,13 @@ export function FilterPanel() {
             count: counts.sectors[sector] ?? 0,
           }))}
         />
-      </details>
+      </Disclosure>
       <PlaceSelect />
-      <details className="facet-more" open={filters.tags.length > 0 || undefined}>
-        <summary>
-          {t('filters.tags')}
-          {filters.tags.length > 0 ? ` (${filters.tags.length})` : ''}
-        </summary>
+      <Disclosure
+        className="facet-more"
+        openWhen={filters.tags.length > 0}
+        summary={`${t('filters.tags')}${filters.tags.length > 0 ? ` (${filters.tags.length})` : ''}`}
+      >
         <FacetGroup
           legend={t('filters.tags')}
           locked={locked.includes('tag')}
@@ -97,7 +101,7 @@ export function FilterPanel() {
           onToggle={(value) => updateFilters({ tags: toggleValue(filters.tags, value) })}
           options={tags.map((tag) => ({ ...tag, count: counts.tags[tag.value] ?? 0 }))}
         />
-      </details>
+      </Disclosure>
       <button
         type="button"
         className="button button--secondary"
