@@ -3,6 +3,7 @@ import { loadRuntimeConfig, type RuntimeConfig } from '@/config/runtimeConfig';
 import { AboutDialog } from '@/features/about/AboutDialog';
 import { EmbedDialog } from '@/features/embed/EmbedDialog';
 import { useEmbedBridge } from '@/features/embed/useEmbedBridge';
+import { KioskLayer } from '@/features/kiosk/KioskLayer';
 import { useT } from '@/i18n/useT';
 import { FilteredViewProvider } from '@/state/FilteredView';
 import { useAppStore } from '@/state/store';
@@ -34,13 +35,14 @@ export function App() {
         <a className="skip-link" href="#hotspot-list">
           {t('app.skipToList')}
         </a>
-        <Header />
+        <Header kioskHome={config?.kiosk.home ?? null} />
         <main className="app-main">
           <Sidebar />
           <MapArea config={config} forceOfflineBasemap={forceOfflineBasemap} theme={theme} />
         </main>
         <AboutDialog />
         {mode === 'browse' && <EmbedDialog />}
+        {mode === 'kiosk' && <KioskLayer kiosk={config?.kiosk ?? null} />}
       </div>
     </FilteredViewProvider>
   );

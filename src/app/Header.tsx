@@ -1,8 +1,10 @@
 import { useT } from '@/i18n/useT';
 import { useAppStore } from '@/state/store';
+import type { KioskConfig } from '@/config/runtimeConfig';
+import { resetKiosk } from '@/features/kiosk/useKioskIdle';
 import { FullMapLink } from './FullMapLink';
 
-export function Header() {
+export function Header({ kioskHome }: { kioskHome: KioskConfig['home'] }) {
   const t = useT();
   const language = useAppStore((state) => state.language);
   const setLanguage = useAppStore((state) => state.setLanguage);
@@ -34,6 +36,12 @@ export function Header() {
             </button>
             <FullMapLink />
           </>
+        )}
+        {mode === 'kiosk' && (
+          <button type="button" className="button kiosk-home" onClick={() => resetKiosk(kioskHome)}>
+            <span aria-hidden="true">⌂ </span>
+            {t('kiosk.home')}
+          </button>
         )}
         {mode === 'browse' && (
           <button type="button" className="button button--quiet embed-open" onClick={() => setEmbedOpen(true)}>

@@ -84,7 +84,9 @@ export function useUrlSync(): void {
       last.selectedId === selectedId &&
       last.language === language &&
       JSON.stringify({ ...last.filters, query: '' }) === JSON.stringify({ ...filters, query: '' });
-    writeUrl(onlyQueryChanged ? 'replace' : 'push');
+    // A kiosk has no Back button and runs for weeks: it never grows the history.
+    const kiosk = useAppStore.getState().launch.mode === 'kiosk';
+    writeUrl(onlyQueryChanged || kiosk ? 'replace' : 'push');
     lastWritten.current = { selectedId, language, filters };
   }, [selectedId, language, filters]);
 

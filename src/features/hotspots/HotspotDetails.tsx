@@ -6,6 +6,7 @@ import { useT } from '@/i18n/useT';
 import { useAppStore } from '@/state/store';
 import { useAreaNames } from '@/state/selectors';
 import { CategoryDot } from '@/ui/CategoryDot';
+import { QrCode } from '@/ui/QrCode';
 import { focusListItem } from './focusReturn';
 
 /**
@@ -16,6 +17,7 @@ export function HotspotDetails({ hotspot }: { hotspot: Hotspot }) {
   const t = useT();
   const language = useAppStore((state) => state.language);
   const select = useAppStore((state) => state.select);
+  const kiosk = useAppStore((state) => state.launch.mode === 'kiosk');
   const names = useAreaNames();
   const headingRef = useRef<HTMLHeadingElement>(null);
 
@@ -83,11 +85,16 @@ export function HotspotDetails({ hotspot }: { hotspot: Hotspot }) {
           </>
         )}
         <dt>{t('details.coordSource')}</dt>
-        <dd>
-          {t(`confidence.${hotspot.coordConfidence}`)} – <span lang="en">{hotspot.coordSource}</span>
-        </dd>
+        <dd>{t(`confidence.${hotspot.coordConfidence}`)}</dd>
       </dl>
-      {hotspot.website && isSafeLink(hotspot.website) && (
+      {hotspot.website && isSafeLink(hotspot.website) && kiosk && (
+        // A kiosk never navigates away: the website travels on the visitor's phone instead.
+        <figure className="details__qr">
+          <QrCode value={hotspot.website} label={t('kiosk.qrLabel', { host: new URL(hotspot.website).hostname })} />
+          <figcaption>{t('kiosk.qrCaption', { host: new URL(hotspot.website).hostname })}</figcaption>
+        </figure>
+      )}
+      {hotspot.website && isSafeLink(hotspot.website) && !kiosk && (
         <p>
           <a className="details__link" href={hotspot.website} target="_blank" rel="noopener noreferrer">
             {t('details.website')}: {new URL(hotspot.website).hostname}{' '}

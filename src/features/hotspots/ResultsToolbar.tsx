@@ -17,6 +17,8 @@ export function ResultsToolbar({ shown }: { shown: number }) {
   const userLocation = useAppStore((state) => state.userLocation);
   const geolocation = useAppStore((state) => state.geolocation);
   const loaded = useAppStore((state) => state.data.hotspots !== null);
+  // A kiosk has no location (it is not where the visitor lives) and nothing to share.
+  const kiosk = useAppStore((state) => state.launch.mode === 'kiosk');
   const [shareState, setShareState] = useState<'idle' | 'copied' | 'failed'>('idle');
 
   const countText =
@@ -51,15 +53,17 @@ export function ResultsToolbar({ shown }: { shown: number }) {
             {t('results.sortDistance')}
           </option>
         </select>
-        <button
-          type="button"
-          className="button button--secondary"
-          aria-pressed={geolocation === 'located'}
-          disabled={geolocation === 'locating'}
-          onClick={() => requestUserLocation()}
-        >
-          {t('results.nearMe')}
-        </button>
+        {!kiosk && (
+          <button
+            type="button"
+            className="button button--secondary"
+            aria-pressed={geolocation === 'located'}
+            disabled={geolocation === 'locating'}
+            onClick={() => requestUserLocation()}
+          >
+            {t('results.nearMe')}
+          </button>
+        )}
       </div>
       <label className="checkbox-row">
         <input type="checkbox" checked={onlyVisible} onChange={(event) => setOnlyVisible(event.target.checked)} />
@@ -73,15 +77,17 @@ export function ResultsToolbar({ shown }: { shown: number }) {
           {geolocation === 'unavailable' && t('results.unavailable')}
         </p>
       )}
-      <div className="results-toolbar__row">
-        <button type="button" className="button button--secondary" onClick={() => void share()}>
-          {t('results.share')}
-        </button>
-        <span role="status" className="results-toolbar__share-status">
-          {shareState === 'copied' && t('results.shareCopied')}
-          {shareState === 'failed' && t('results.shareFailed')}
-        </span>
-      </div>
+      {!kiosk && (
+        <div className="results-toolbar__row">
+          <button type="button" className="button button--secondary" onClick={() => void share()}>
+            {t('results.share')}
+          </button>
+          <span role="status" className="results-toolbar__share-status">
+            {shareState === 'copied' && t('results.shareCopied')}
+            {shareState === 'failed' && t('results.shareFailed')}
+          </span>
+        </div>
+      )}
     </div>
   );
 }
