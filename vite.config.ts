@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 
 const rootDir = path.dirname(fileURLToPath(import.meta.url));
 const dataDir = path.join(rootDir, 'data');
@@ -15,13 +16,13 @@ const dataDir = path.join(rootDir, 'data');
  */
 function runtimeDataFiles(): Plugin {
   let outDir = path.join(rootDir, 'dist');
-  let copyOnClose = false;
+  let copyDataFiles = false;
   return {
     name: 'runtime-data-files',
     configResolved(config) {
       outDir = path.resolve(config.root, config.build.outDir);
       // Vitest also closes a "bundle" (into a dummy outDir); only a real production build copies.
-      copyOnClose = config.command === 'build' && config.mode !== 'test';
+      copyDataFiles = config.command === 'build' && config.mode !== 'test';
     },
     configureServer(server) {
       server.middlewares.use('/data', (req, res, next) => {
@@ -40,16 +41,83 @@ function runtimeDataFiles(): Plugin {
           .catch(() => next());
       });
     },
-    async closeBundle() {
-      if (!copyOnClose) return;
+    // writeBundle, not closeBundle: the files must be in place before the service worker is generated.
+    async writeBundle() {
+      if (!copyDataFiles) return;
       const files = (await readdir(dataDir)).filter((name) => /\.(geojson|json)$/.test(name));
       await Promise.all(files.map((name) => cp(path.join(dataDir, name), path.join(outDir, 'data', name))));
     },
   };
 }
 
+/**
+ * The service worker (Workbox, via vite-plugin-pwa): the app shell, the data files and config.json are
+ * precached, so a kiosk reloads offline; the online basemap's style, glyphs and tiles are cached as they
+ * are used (bounded), so a kiosk that was online once keeps its street map through an outage. A new
+ * version waits ("prompt") and is activated by the kiosk at its next idle reset (src/app/serviceWorker.ts).
+ */
+const serviceWorker = VitePWA({
+  registerType: 'prompt',
+  injectRegister: false,
+  manifest: {
+    name: 'Innovation Next Door – Dortmund',
+    short_name: 'Innovation Dortmund',
+    lang: 'de',
+    start_url: '/',
+    display: 'standalone',
+    background_color: '#ffffff',
+    theme_color: '#1f3a5f',
+    icons: [{ src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
+  },
+  workbox: {
+    // Data and config are not precached with a fixed revision: an operator may replace them on a built
+    // site. They are cached network-first instead (fresh online, last good copy offline), and the app
+    // warms that cache as soon as the worker controls it (src/app/serviceWorker.ts).
+    globPatterns: ['**/*.{js,mjs,css,html,svg,webmanifest}'],
+    globIgnores: ['**/embed/**'],
+    // The MapLibre chunk (~1.1 MB) must be precached too, or the map would not start offline.
+    maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+    navigateFallback: 'index.html',
+    navigateFallbackDenylist: [/^\/data\//, /^\/embed\//, /^\/config\.json$/],
+    clientsClaim: true,
+    runtimeCaching: [
+      {
+        urlPattern: ({ url, sameOrigin }) =>
+          sameOrigin && (url.pathname.startsWith('/data/') || url.pathname === '/config.json'),
+        handler: 'NetworkFirst',
+        options: { cacheName: 'app-data', networkTimeoutSeconds: 4, expiration: { maxEntries: 20 } },
+      },
+      {
+        urlPattern: ({ url }) => url.hostname === 'tiles.openfreemap.org' && url.pathname.startsWith('/styles/'),
+        handler: 'StaleWhileRevalidate',
+        options: { cacheName: 'basemap-styles', expiration: { maxEntries: 10 } },
+      },
+      {
+        urlPattern: ({ url }) => url.hostname === 'tiles.openfreemap.org',
+        handler: 'CacheFirst',
+        options: {
+          cacheName: 'basemap-tiles',
+          expiration: { maxEntries: 5000, maxAgeSeconds: 60 * 60 * 24 * 30, purgeOnQuotaError: true },
+          cacheableResponse: { statuses: [0, 200] },
+        },
+      },
+      {
+        // An operator's own PMTiles basemap: the whole file is cached once (see warmPmtilesCache) and
+        // byte ranges are then answered from the cache, online or off.
+        urlPattern: ({ url }) => url.pathname.endsWith('.pmtiles'),
+        handler: 'CacheFirst',
+        options: {
+          cacheName: 'basemap-pmtiles',
+          cacheableResponse: { statuses: [200] },
+          rangeRequests: true,
+        },
+      },
+    ],
+  },
+});
+
 export default defineConfig({
-  plugins: [react(), runtimeDataFiles()],
+  plugins: [react(), runtimeDataFiles(), serviceWorker],
   resolve: {
     alias: { '@': path.join(rootDir, 'src') },
   },

@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from '@/app/App';
 import '@/app/app.css';
+import { startServiceWorker } from '@/app/serviceWorker';
 import { parseLaunchOptions } from '@/config/launchOptions';
 import { useAppStore } from '@/state/store';
 import { initialLanguage } from '@/state/useUrlSync';
@@ -16,6 +17,8 @@ document.documentElement.dataset['mode'] = launch.mode;
 if (launch.mode === 'embed' && window.matchMedia('(max-width: 720px)').matches) {
   useAppStore.getState().setListOpen(false);
 }
+
+startServiceWorker(launch.mode);
 
 const root = document.getElementById('root');
 if (root) {
