@@ -5,6 +5,7 @@ import { useAppStore } from '@/state/store';
 import { EMBEDDED_STYLE } from './embeddedStyle';
 import { EMBEDDED_STYLE_DARK } from './darkTheme';
 import { fetchBasemapStyle, isBasemapSource } from './basemap';
+import { preparePmtiles } from './pmtiles';
 
 interface SourceLookup {
   getSource: (id: string) => unknown;
@@ -45,12 +46,20 @@ export function useBasemap(config: RuntimeConfig['basemap'], forceOffline: boole
     let cancelled = false;
     setBasemap('loading');
     const deadline = Date.now() + config.timeoutMs;
-    void fetchBasemapStyle(styleUrl, config.timeoutMs, (input, init) => fetch(input, init)).then((style) => {
+    void fetchBasemapStyle(styleUrl, config.timeoutMs, (input, init) => fetch(input, init)).then(async (style) => {
       if (cancelled) return;
       if (!style) {
         fallBack();
         return;
       }
+      // A PMTiles basemap needs its protocol before MapLibre sees the style.
+      try {
+        await preparePmtiles(style);
+      } catch {
+        fallBack();
+        return;
+      }
+      if (cancelled) return;
       setOnlineStyle(style);
       setBasemap('online');
       // The style arrived; its tiles must draw within what is left of the time limit.
