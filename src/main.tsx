@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from '@/app/App';
 import '@/app/app.css';
+import { AppErrorBoundary } from '@/app/AppErrorBoundary';
 import { startServiceWorker } from '@/app/serviceWorker';
 import { parseLaunchOptions } from '@/config/launchOptions';
 import { useAppStore } from '@/state/store';
@@ -24,7 +25,9 @@ const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <App />
+      <AppErrorBoundary kiosk={launch.mode === 'kiosk'}>
+        <App />
+      </AppErrorBoundary>
     </StrictMode>,
   );
 }

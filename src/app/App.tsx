@@ -4,6 +4,7 @@ import { AboutDialog } from '@/features/about/AboutDialog';
 import { EmbedDialog } from '@/features/embed/EmbedDialog';
 import { useEmbedBridge } from '@/features/embed/useEmbedBridge';
 import { KioskLayer } from '@/features/kiosk/KioskLayer';
+import { useAutoRetry } from '@/features/problems/useAutoRetry';
 import { useT } from '@/i18n/useT';
 import { FilteredViewProvider } from '@/state/FilteredView';
 import { useAppStore } from '@/state/store';
@@ -23,6 +24,7 @@ export function App() {
   const theme = useResolvedTheme();
   useUrlSync();
   useEmbedBridge(config?.partnerOrigins ?? null);
+  useAutoRetry();
 
   useEffect(() => {
     void useAppStore.getState().loadData();

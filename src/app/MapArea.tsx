@@ -1,4 +1,4 @@
-import { Component, lazy, Suspense, useEffect, useMemo, type ReactNode } from 'react';
+import { Component, lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { RuntimeConfig } from '@/config/runtimeConfig';
 import { useT } from '@/i18n/useT';
 import { supportsWebGL } from '@/map/webgl';
@@ -7,6 +7,12 @@ import type { ResolvedTheme } from './useTheme';
 
 // MapLibre and react-map-gl live in their own chunk, loaded after the shell has painted.
 const MapView = lazy(() => import('@/map/MapView'));
+
+/** After a lost WebGL context, how long to wait for the browser to restore it before starting afresh. */
+const CONTEXT_RESTORE_WAIT_MS = 1500;
+/** A map that crashed is started again this often at most, this long apart. */
+const MAX_MAP_RESTARTS = 3;
+const MAP_RESTART_DELAY_MS = 4000;
 
 class MapErrorBoundary extends Component<
   { fallback: ReactNode; onError: () => void; children: ReactNode },
@@ -54,6 +60,24 @@ export function MapArea({
     if (!webgl) setMapStatus('unsupported');
   }, [webgl, setMapStatus]);
 
+  // A new generation mounts a fresh map (new canvas, new WebGL context). Used when a lost context does
+  // not come back by itself, and (a few times) after the map crashed.
+  const [generation, setGeneration] = useState(0);
+  const restarts = useRef(0);
+  const restoreTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const onContextLost = useCallback(() => {
+    clearTimeout(restoreTimer.current);
+    restoreTimer.current = setTimeout(() => setGeneration((value) => value + 1), CONTEXT_RESTORE_WAIT_MS);
+  }, []);
+  const onContextRestored = useCallback(() => clearTimeout(restoreTimer.current), []);
+  useEffect(() => () => clearTimeout(restoreTimer.current), []);
+  const onMapCrash = useCallback(() => {
+    setMapStatus('failed');
+    if (restarts.current >= MAX_MAP_RESTARTS) return;
+    restarts.current += 1;
+    setTimeout(() => setGeneration((value) => value + 1), MAP_RESTART_DELAY_MS);
+  }, [setMapStatus]);
+
   let content: ReactNode;
   if (!webgl) {
     content = <MapNotice>{t('map.unsupported')}</MapNotice>;
@@ -61,13 +85,15 @@ export function MapArea({
     content = <MapNotice>{t('map.loading')}</MapNotice>;
   } else {
     content = (
-      <MapErrorBoundary fallback={<MapNotice>{t('map.failed')}</MapNotice>} onError={() => setMapStatus('failed')}>
+      <MapErrorBoundary key={generation} fallback={<MapNotice>{t('map.failed')}</MapNotice>} onError={onMapCrash}>
         <Suspense fallback={<MapNotice>{t('map.loading')}</MapNotice>}>
           <MapView
             basemapConfig={config.basemap}
             forceOfflineBasemap={forceOfflineBasemap}
             theme={theme}
             cooperativeGestures={mode === 'embed'}
+            onContextLost={onContextLost}
+            onContextRestored={onContextRestored}
           />
         </Suspense>
       </MapErrorBoundary>

@@ -46,6 +46,8 @@ export interface MapViewProps {
   theme: 'light' | 'dark';
   /** In an iframe the page must keep scrolling: the map then needs two fingers or Ctrl + scroll. */
   cooperativeGestures: boolean;
+  onContextLost?: () => void;
+  onContextRestored?: () => void;
 }
 
 function uniqueHotspotIds(features: readonly MapGeoJSONFeature[]): string[] {
@@ -60,7 +62,14 @@ function slugFilter(slug: string | null): FilterSpecification {
   return ['==', ['get', 'slug'], slug ?? ''];
 }
 
-export default function MapView({ basemapConfig, forceOfflineBasemap, theme, cooperativeGestures }: MapViewProps) {
+export default function MapView({
+  basemapConfig,
+  forceOfflineBasemap,
+  theme,
+  cooperativeGestures,
+  onContextLost,
+  onContextRestored,
+}: MapViewProps) {
   const dark = theme === 'dark';
   const layers = dark ? DARK_LAYERS : LAYERS;
   const t = useT();
@@ -209,6 +218,21 @@ export default function MapView({ basemapConfig, forceOfflineBasemap, theme, coo
   useEffect(() => {
     if (ready) cameraFromUrl.current = false;
   }, [ready]);
+
+  // A lost WebGL context (driver reset, too many contexts, WEBGL_lose_context) is reported upwards;
+  // MapLibre redraws by itself if the browser restores it, otherwise MapArea starts a fresh map.
+  useEffect(() => {
+    const map = mapRef.current?.getMap();
+    if (!map || !ready) return undefined;
+    const lost = () => onContextLost?.();
+    const restored = () => onContextRestored?.();
+    map.on('webglcontextlost', lost);
+    map.on('webglcontextrestored', restored);
+    return () => {
+      map.off('webglcontextlost', lost);
+      map.off('webglcontextrestored', restored);
+    };
+  }, [ready, onContextLost, onContextRestored]);
 
   // MapLibre's own strings are set at creation; keep them in the current language afterwards.
   useEffect(() => {

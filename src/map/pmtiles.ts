@@ -4,7 +4,9 @@ import { loadMapLib } from './loadMapLib';
 /** The https URLs of the PMTiles archives a style reads through the `pmtiles://` protocol. */
 export function pmtilesArchives(style: StyleSpecification): string[] {
   const urls = Object.values(style.sources).flatMap((source) =>
-    'url' in source && typeof source.url === 'string' && source.url.startsWith('pmtiles://') ? [source.url.slice(10)] : [],
+    'url' in source && typeof source.url === 'string' && source.url.startsWith('pmtiles://')
+      ? [source.url.slice(10)]
+      : [],
   );
   return [...new Set(urls)].filter((url) => url.startsWith('https://') || url.startsWith('/'));
 }
