@@ -1,4 +1,5 @@
 /// <reference types="vitest/config" />
+import { createHash } from 'node:crypto';
 import { cp, readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -51,8 +52,38 @@ function runtimeDataFiles(): Plugin {
 }
 
 /**
+ * MapLibre's stylesheet draws its control icons (zoom, attribution and their high-contrast variants) as
+ * data: URIs, which the production CSP refuses (img-src 'self', deploy/nginx.conf). This writes each
+ * one to its own content-hashed file under assets/ and points the stylesheet there. It runs on the
+ * compiled CSS before the bundle is hashed, so the stylesheet's own hashed name changes with it.
+ */
+function cssDataImagesToFiles(): Plugin {
+  const DATA_IMAGE = /url\((["']?)data:image\/(svg\+xml|png|gif|jpeg|webp)((?:;[\w=.-]+)*),(.*?)\1\)/g;
+  let base = '/';
+  return {
+    name: 'css-data-images-to-files',
+    apply: 'build',
+    configResolved(config) {
+      base = config.base;
+    },
+    transform(code, id) {
+      if (!/\.css(\?|$)/.test(id) || !code.includes('data:image/')) return null;
+      const rewritten = code.replace(DATA_IMAGE, (_match, _quote: string, type: string, params: string, body: string) => {
+        const source = params.endsWith(';base64') ? Buffer.from(body, 'base64') : Buffer.from(decodeURIComponent(body));
+        const extension = type === 'svg+xml' ? 'svg' : type === 'jpeg' ? 'jpg' : type;
+        const hash = createHash('sha256').update(source).digest('base64url').slice(0, 10);
+        const fileName = `assets/css-image-${hash}.${extension}`;
+        this.emitFile({ type: 'asset', fileName, source });
+        return `url("${base}${fileName}")`;
+      });
+      return { code: rewritten, map: null };
+    },
+  };
+}
+
+/**
  * The service worker (Workbox, via vite-plugin-pwa): the app shell, the data files and config.json are
- * precached, so a kiosk reloads offline; the online basemap's style, glyphs and tiles are cached as they
+ * precached (data and config network-first), so a kiosk reloads offline; the online basemap's style, glyphs and tiles are cached as they
  * are used (bounded), so a kiosk that was online once keeps its street map through an outage. A new
  * version waits ("prompt") and is activated by the kiosk at its next idle reset (src/app/serviceWorker.ts).
  */
@@ -117,7 +148,7 @@ const serviceWorker = VitePWA({
 });
 
 export default defineConfig({
-  plugins: [react(), runtimeDataFiles(), serviceWorker],
+  plugins: [react(), runtimeDataFiles(), cssDataImagesToFiles(), serviceWorker],
   resolve: {
     alias: { '@': path.join(rootDir, 'src') },
   },

@@ -111,8 +111,10 @@ const createSelectionSlice: Slice<SelectionSlice> = (set) => ({
     set((state) => ({
       selectedId: id,
       spotChoice: null,
-      // On a phone, opening details pulls the sheet up far enough to read them.
+      // On a phone, opening details pulls the sheet up far enough to read them; in an embed whose list
+      // is folded away, the list opens, since the details live there.
       sheet: id && state.sheet === 'peek' ? 'half' : state.sheet,
+      listOpen: id && state.launch.mode === 'embed' ? true : state.listOpen,
     })),
   hover: (id) => set({ hoveredId: id }),
   chooseAmong: (ids) => set({ spotChoice: ids && ids.length > 0 ? ids : null }),

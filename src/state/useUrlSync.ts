@@ -13,7 +13,8 @@ function currentUrlState(): UrlState {
   return parseUrlState(window.location.search);
 }
 
-function knownValues(state: AppState) {
+/** The places and tags the loaded data knows; anything else in a URL or message is dropped. */
+export function knownValues(state: AppState) {
   const { districts, neighbourhoods, hotspots } = state.data;
   return {
     districts: districts ? new Set(districts.map((area) => area.slug)) : null,

@@ -47,6 +47,8 @@ const incomingSchema = v.variant('type', [
     }),
   ),
   envelope('reset', v.optional(v.strictObject({}), {})),
+  // Asks the app to send "ready" again: for a partner script that connects after the map was ready.
+  envelope('hello', v.optional(v.strictObject({}), {})),
 ]);
 export type IncomingMessage = v.InferOutput<typeof incomingSchema>;
 
@@ -101,7 +103,8 @@ export function payloadToFilters(payload: FiltersPayload): Filters {
     tags: [...new Set(payload.tag)].sort(),
     district,
     neighbourhood: district === null ? (payload.neighbourhood ?? null) : null,
-    query: payload.q.trim(),
+    // As in a URL: control characters become spaces; the rest is plain text, only ever shown as text.
+    query: payload.q.replace(/\p{Cc}/gu, ' ').trim(),
   };
 }
 

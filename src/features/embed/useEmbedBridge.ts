@@ -1,5 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useAppStore } from '@/state/store';
+import { sanitiseFilters } from '@/state/urlState';
+import { knownValues } from '@/state/useUrlSync';
 import {
   filtersToPayload,
   outgoing,
@@ -30,6 +32,11 @@ export function useEmbedBridge(partnerOrigins: readonly string[] | null): void {
     const allowed = target.current;
 
     const post = (type: OutgoingType, payload: unknown) => window.parent.postMessage(outgoing(type, payload), allowed);
+    const postReady = () => {
+      const state = useAppStore.getState();
+      if (state.data.hotspots === null) return;
+      post('ready', { selected: state.selectedId, filters: filtersToPayload(state.filters) });
+    };
 
     const onMessage = (event: MessageEvent) => {
       if (event.origin !== allowed || event.source !== window.parent) return;
@@ -43,7 +50,11 @@ export function useEmbedBridge(partnerOrigins: readonly string[] | null): void {
           break;
         }
         case 'setFilters':
-          store.setFilters(payloadToFilters(message.payload));
+          // The same cleaning as a URL gets: places and tags the data does not know are dropped.
+          store.setFilters(sanitiseFilters(payloadToFilters(message.payload), knownValues(store)));
+          break;
+        case 'hello':
+          postReady();
           break;
         case 'flyTo':
           store.requestCamera([message.payload.lng, message.payload.lat], message.payload.zoom);
@@ -57,26 +68,36 @@ export function useEmbedBridge(partnerOrigins: readonly string[] | null): void {
     };
     window.addEventListener('message', onMessage);
 
-    // State changes go to the parent as events.
+    // State changes go to the parent as events (filters only when their content changed).
+    let lastFilters = JSON.stringify(filtersToPayload(useAppStore.getState().filters));
     const unsubscribe = useAppStore.subscribe((state, previous) => {
       if (state.selectedId !== previous.selectedId) post('select', { id: state.selectedId });
-      if (state.filters !== previous.filters) post('filters', filtersToPayload(state.filters));
+      if (state.filters !== previous.filters) {
+        const payload = filtersToPayload(state.filters);
+        const serialised = JSON.stringify(payload);
+        if (serialised !== lastFilters) {
+          lastFilters = serialised;
+          post('filters', payload);
+        }
+      }
     });
 
-    // The content height, so the host can size the iframe.
+    // The content height, so the host can size the iframe. Measured on the app's own root element:
+    // html and body fill the iframe, so they never shrink or grow with the content.
+    const content = document.getElementById('root')?.firstElementChild ?? document.body;
     let lastHeight = -1;
     let frame = 0;
     const observer = new ResizeObserver(() => {
       cancelAnimationFrame(frame);
       frame = requestAnimationFrame(() => {
-        const height = Math.ceil(document.documentElement.scrollHeight);
+        const height = Math.ceil(content.getBoundingClientRect().height);
         if (height !== lastHeight) {
           lastHeight = height;
           post('resize', { height });
         }
       });
     });
-    observer.observe(document.body);
+    observer.observe(content);
 
     return () => {
       window.removeEventListener('message', onMessage);
