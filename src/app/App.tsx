@@ -34,7 +34,15 @@ export function App() {
   return (
     <FilteredViewProvider>
       <div className={`app app--${mode}${listOpen ? '' : ' app--list-closed'}`}>
-        <a className="skip-link" href="#hotspot-list">
+        <a
+          className="skip-link"
+          href="#hotspot-list"
+          onClick={(event) => {
+            // Move focus without touching the address: the hash holds the camera (#map=…).
+            event.preventDefault();
+            document.getElementById('hotspot-list')?.focus();
+          }}
+        >
           {t('app.skipToList')}
         </a>
         <Header kioskHome={config?.kiosk.home ?? null} />

@@ -58,6 +58,17 @@ function uniqueHotspotIds(features: readonly MapGeoJSONFeature[]): string[] {
   return [...new Set(ids)];
 }
 
+/**
+ * How many pixels at the bottom of the map an overlay hides: the phone's bottom sheet (the sidebar is
+ * then positioned over the map). 0 on a desktop, where the sidebar sits beside it.
+ */
+function coveredByOverlay(container: HTMLElement): number {
+  const sheet = document.querySelector<HTMLElement>('.sidebar');
+  if (!sheet || getComputedStyle(sheet).position !== 'absolute') return 0;
+  const overlap = container.getBoundingClientRect().bottom - sheet.getBoundingClientRect().top;
+  return Math.max(0, Math.min(overlap, container.clientHeight - 80));
+}
+
 function slugFilter(slug: string | null): FilterSpecification {
   return ['==', ['get', 'slug'], slug ?? ''];
 }
@@ -163,8 +174,17 @@ export default function MapView({
     const hotspot = selectedId ? index.get(selectedId) : undefined;
     if (!map || !ready || !hotspot || cameraFromUrl.current) return;
     const [lng, lat] = hotspot.lngLat;
-    if (map.getBounds().contains([lng, lat]) && map.getZoom() >= CLUSTER_MAX_ZOOM + 1) return;
-    const camera = { center: [lng, lat] as [number, number], zoom: Math.max(map.getZoom(), SELECT_ZOOM) };
+    // On a phone the sheet lies over the lower part of the map: the place must show above it.
+    const covered = coveredByOverlay(map.getContainer());
+    const point = map.project([lng, lat]);
+    const { clientWidth: width, clientHeight: height } = map.getContainer();
+    const inView = point.x >= 0 && point.x <= width && point.y >= 0 && point.y <= height - covered;
+    if (inView && map.getZoom() >= CLUSTER_MAX_ZOOM + 1) return;
+    const camera = {
+      center: [lng, lat] as [number, number],
+      zoom: Math.max(map.getZoom(), SELECT_ZOOM),
+      padding: { top: 0, left: 0, right: 0, bottom: covered },
+    };
     moveCamera((animate) => (animate ? map.flyTo({ ...camera, duration: 900 }) : map.jumpTo(camera)));
   }, [selectedId, index, ready, moveCamera]);
 

@@ -216,6 +216,244 @@ export class MapApp {
   searchParam(name: string): string | null {
     return new URL(this.page.url()).searchParams.get(name);
   }
+
+  // ---- Exploring: search, facets, districts, the results toolbar (added for explore/keyboard/phone specs) ----
+
+  private get ui() {
+    return UI_TEXT[this.language];
+  }
+
+  /** The search field (an `<input type=search>` labelled "Suche"). */
+  get searchBox(): Locator {
+    return this.page.getByRole('searchbox', { name: this.ui.search, exact: true });
+  }
+
+  /** Types like a person, key by key, into an emptied search field. */
+  async search(text: string): Promise<void> {
+    await this.searchBox.fill('');
+    await this.searchBox.pressSequentially(text);
+  }
+
+  /** A facet: the fieldset whose legend is `legend` ("Kategorie", "Status", "Getragen von"). */
+  facet(legend: string): Locator {
+    return this.page.getByRole('group', { name: legend, exact: true });
+  }
+
+  get categoryFacet(): Locator {
+    return this.facet(this.ui.category);
+  }
+
+  /** A category chip, "Wissenschaft (9)": the checkbox whose label is the category and its count. */
+  categoryChip(category: CategoryKey): Locator {
+    return this.categoryFacet.getByRole('checkbox', {
+      name: optionWithCount(CATEGORY_LABELS[this.language][category]),
+    });
+  }
+
+  async filterBy(category: CategoryKey): Promise<void> {
+    await this.categoryChip(category).check();
+  }
+
+  /** The "Status und Träger" disclosure: its facets are hidden until it is opened. */
+  async openMoreFilters(): Promise<void> {
+    await this.openDisclosure(this.ui.moreFilters, this.facet(this.ui.status));
+  }
+
+  /** The "Schlagworte" disclosure with the tag facet. */
+  async openTagFilters(): Promise<void> {
+    await this.openDisclosure(this.ui.tags, this.facet(this.ui.tags));
+  }
+
+  /** Opens a `<details>` by its summary text (a disclosure has no ARIA role to find it by), once. */
+  private async openDisclosure(summaryText: string, content: Locator): Promise<void> {
+    if (!(await content.isVisible())) {
+      await this.page
+        .locator('summary')
+        .filter({ hasText: new RegExp(`^${escapeRegExp(summaryText)}`) })
+        .click();
+    }
+    await expect(content).toBeVisible();
+  }
+
+  get districtSelect(): Locator {
+    return this.page.getByRole('combobox', { name: this.ui.district, exact: true });
+  }
+
+  /** Chooses a district by its name, whatever count its option shows right now. */
+  async chooseDistrict(name: string): Promise<void> {
+    const labels = await this.districtSelect.getByRole('option').allTextContents();
+    const label = labels.find((text) => optionWithCount(name).test(text));
+    if (!label) throw new Error(`No district option for "${name}" among: ${labels.join(', ')}`);
+    await this.districtSelect.selectOption({ label });
+  }
+
+  /** The panel of a chosen district or neighbourhood: a region named after it. */
+  areaPanel(name: string): Locator {
+    return this.page.getByRole('region', { name, exact: true });
+  }
+
+  get showAllButton(): Locator {
+    return this.page.getByRole('button', { name: this.ui.showAll, exact: true });
+  }
+
+  /** The polite live region above the list that says how many places are shown ("9 Orte"). */
+  get resultCount(): Locator {
+    return this.placeList.locator('[aria-live="polite"]');
+  }
+
+  /** The names of the places in the list, in list order. */
+  async placeNames(): Promise<string[]> {
+    const texts = await this.places.allInnerTexts();
+    return texts.map((text) => (text.split('\n')[0] ?? '').trim());
+  }
+
+  get sortSelect(): Locator {
+    return this.page.getByRole('combobox', { name: this.ui.sort, exact: true });
+  }
+
+  get nearMeButton(): Locator {
+    return this.page.getByRole('button', { name: this.ui.nearMe, exact: true });
+  }
+
+  get onlyVisibleCheckbox(): Locator {
+    return this.page.getByRole('checkbox', { name: this.ui.onlyVisible, exact: true });
+  }
+
+  get shareButton(): Locator {
+    return this.page.getByRole('button', { name: this.ui.share, exact: true });
+  }
+
+  /** A status message (role=status) with this text. */
+  status(text: string | RegExp): Locator {
+    return this.page.getByRole('status').filter({ hasText: text });
+  }
+
+  get densityCheckbox(): Locator {
+    return this.page.getByRole('checkbox', { name: this.ui.density, exact: true });
+  }
+
+  get densityLegend(): Locator {
+    return this.page.getByRole('figure', { name: this.ui.densityLegend });
+  }
+
+  get skipLink(): Locator {
+    return this.page.getByRole('link', { name: this.ui.skipToList, exact: true });
+  }
+
+  /** The buttons that move the map without dragging. */
+  panButton(direction: 'north' | 'south' | 'east' | 'west'): Locator {
+    return this.page
+      .getByRole('group', { name: this.ui.pan, exact: true })
+      .getByRole('button', { name: this.ui.panTo[direction] });
+  }
+
+  /** The sidebar; on a phone the bottom sheet. */
+  get sheet(): Locator {
+    return this.page.getByRole('complementary', { name: this.language === 'de' ? 'Orte' : 'Places', exact: true });
+  }
+
+  /** The phone's sheet handle; its name says what pressing it does next. */
+  get sheetHandle(): Locator {
+    return this.sheet.getByRole('button', { name: new RegExp(`^(${this.ui.sheetExpand}|${this.ui.sheetCollapse})$`) });
+  }
+
+  /**
+   * Presses Tab (or Shift+Tab) until `target` has the focus, at most `max` times. Keyboard only: the
+   * focus is never set from a script.
+   */
+  async tabTo(target: Locator, { backwards = false, max = 120 } = {}): Promise<number> {
+    for (let presses = 1; presses <= max; presses += 1) {
+      await this.page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
+      if (await target.evaluate((element) => element === document.activeElement).catch(() => false)) return presses;
+    }
+    throw new Error(`${backwards ? 'Shift+Tab' : 'Tab'} did not reach the target within ${max} presses.`);
+  }
+}
+
+export type CategoryKey = 'science' | 'business' | 'culture' | 'civic' | 'urban';
+
+export const CATEGORY_LABELS: Record<Language, Record<CategoryKey, string>> = {
+  de: {
+    science: 'Wissenschaft',
+    business: 'Wirtschaft',
+    culture: 'Kultur',
+    civic: 'Zivilgesellschaft',
+    urban: 'Stadtentwicklung',
+  },
+  en: {
+    science: 'Science',
+    business: 'Business',
+    culture: 'Culture',
+    civic: 'Civil society',
+    urban: 'Urban development',
+  },
+};
+
+/** What the exploring controls are called, in the resident's language (from src/i18n/messages.ts). */
+export const UI_TEXT = {
+  de: {
+    search: 'Suche',
+    category: 'Kategorie',
+    status: 'Status',
+    sector: 'Getragen von',
+    moreFilters: 'Status und Träger',
+    tags: 'Schlagworte',
+    district: 'Stadtbezirk',
+    showAll: 'Ganz Dortmund zeigen',
+    sort: 'Sortieren nach',
+    nearMe: 'In meiner Nähe',
+    onlyVisible: 'Nur Orte im Kartenausschnitt',
+    share: 'Link teilen',
+    shareCopied: 'Link kopiert',
+    density: 'Orte je km² zeigen',
+    densityLegend: 'Orte je km² (nach aktuellen Filtern)',
+    skipToList: 'Zur Liste der Orte springen',
+    pan: 'Karte verschieben',
+    panTo: {
+      north: 'Nach Norden verschieben',
+      south: 'Nach Süden verschieben',
+      east: 'Nach Osten verschieben',
+      west: 'Nach Westen verschieben',
+    },
+    sheetExpand: 'Liste vergrößern',
+    sheetCollapse: 'Liste verkleinern',
+    count: (count: number) => (count === 0 ? 'Keine Orte' : count === 1 ? '1 Ort' : `${count} Orte`),
+  },
+  en: {
+    search: 'Search',
+    category: 'Category',
+    status: 'Status',
+    sector: 'Driven by',
+    moreFilters: 'Status and who drives it',
+    tags: 'Tags',
+    district: 'District',
+    showAll: 'Show all of Dortmund',
+    sort: 'Sort by',
+    nearMe: 'Near me',
+    onlyVisible: 'Only places in the map view',
+    share: 'Share link',
+    shareCopied: 'Link copied',
+    density: 'Show places per km²',
+    densityLegend: 'Places per km² (with current filters)',
+    skipToList: 'Skip to the list of places',
+    pan: 'Move the map',
+    panTo: { north: 'Move north', south: 'Move south', east: 'Move east', west: 'Move west' },
+    sheetExpand: 'Enlarge the list',
+    sheetCollapse: 'Shrink the list',
+    count: (count: number) => (count === 0 ? 'No places' : count === 1 ? '1 place' : `${count} places`),
+  },
+} as const;
+
+/** An option label "Hörde (6)" for `label` with any count. */
+export function optionWithCount(label: string): RegExp {
+  return new RegExp(`^${escapeRegExp(label)} \\(\\d+\\)$`);
+}
+
+/** The count in an option label "Hörde (6)". */
+export function countInLabel(label: string): number {
+  const match = /\((\d+)\)\s*$/.exec(label);
+  if (!match) throw new Error(`No count in "${label}"`);
+  return Number(match[1]);
 }
 
 function escapeRegExp(value: string): string {
