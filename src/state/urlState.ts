@@ -38,7 +38,8 @@ function tagParam(params: URLSearchParams): string[] {
 function queryParam(params: URLSearchParams): string {
   // Control characters are dropped; the rest is plain text that is only ever rendered as text.
   const raw = (params.get('q') ?? '').replace(/\p{Cc}/gu, ' ').trim();
-  return raw.slice(0, MAX_QUERY_LENGTH);
+  // Cut by characters (not UTF-16 units, so no emoji is split), then trim what the cut exposed.
+  return Array.from(raw).slice(0, MAX_QUERY_LENGTH).join('').trim();
 }
 
 export function parseUrlState(search: string): UrlState {

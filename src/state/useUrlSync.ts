@@ -33,12 +33,18 @@ function applyUrl(url: UrlState, index: ReadonlyMap<string, unknown>) {
   if (url.lang && store.language !== url.lang) store.setLanguage(url.lang);
 }
 
+/**
+ * Whether the language belongs in the URL: when the link came with one, or the user switched. Otherwise
+ * a shared link leaves the recipient's own browser language in charge.
+ */
+let languagePinned = false;
+
 function writeUrl(mode: 'push' | 'replace') {
   const store = useAppStore.getState();
   const wanted: UrlState = {
     ...currentUrlState(),
     hotspot: store.selectedId,
-    lang: store.language,
+    lang: languagePinned ? store.language : null,
     filters: store.filters,
   };
   const search = serialiseUrlState(wanted, window.location.search);
@@ -71,6 +77,7 @@ export function useUrlSync(): void {
     useAppStore.setState({ filters: sanitiseFilters(currentUrlState().filters, knownValues(useAppStore.getState())) });
     useAppStore.getState().fixLockedFilters();
     applyUrl(currentUrlState(), index);
+    languagePinned = currentUrlState().lang !== null;
     writeUrl('replace');
     const state = useAppStore.getState();
     lastWritten.current = { selectedId: state.selectedId, language: state.language, filters: state.filters };
@@ -87,6 +94,7 @@ export function useUrlSync(): void {
       JSON.stringify({ ...last.filters, query: '' }) === JSON.stringify({ ...filters, query: '' });
     // A kiosk has no Back button and runs for weeks: it never grows the history.
     const kiosk = useAppStore.getState().launch.mode === 'kiosk';
+    if (last.language !== language) languagePinned = true;
     writeUrl(onlyQueryChanged || kiosk ? 'replace' : 'push');
     lastWritten.current = { selectedId, language, filters };
   }, [selectedId, language, filters]);

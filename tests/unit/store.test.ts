@@ -158,3 +158,53 @@ describe('reset between tests', () => {
     expect(typeof state().select).toBe('function');
   });
 });
+
+describe('filter and view slices: more cases', () => {
+  it('clearing the district leaves a neighbourhood alone, and setFilters replaces everything', () => {
+    state().updateFilters({ neighbourhood: 'city' });
+    state().updateFilters({ district: null });
+    expect(state().filters.neighbourhood).toBe('city');
+    state().setFilters({ ...initialAppState.filters, tags: ['ai'] });
+    expect(state().filters).toEqual({ ...initialAppState.filters, tags: ['ai'] });
+  });
+
+  it('updateFilters keeps the other facets and gives a new filters object', () => {
+    state().updateFilters({ categories: ['science'], query: 'robot' });
+    const before = state().filters;
+    state().updateFilters({ statuses: ['existing'] });
+    expect(state().filters).not.toBe(before);
+    expect(state().filters).toMatchObject({ categories: ['science'], query: 'robot', statuses: ['existing'] });
+  });
+
+  it('a failed location keeps a sort by name, and never switches to distance', () => {
+    state().setUserLocation(null, 'locating');
+    expect(state()).toMatchObject({ geolocation: 'locating', sortBy: 'name', userLocation: null });
+    state().setUserLocation(null, 'unavailable');
+    expect(state()).toMatchObject({ geolocation: 'unavailable', sortBy: 'name' });
+  });
+
+  it('sets the view bounds, "only visible", the sort and the density view', () => {
+    state().setViewBounds([7.4, 51.49, 7.5, 51.53]);
+    state().setOnlyVisible(true);
+    state().setSortBy('distance');
+    state().setChoropleth(true);
+    expect(state()).toMatchObject({
+      viewBounds: [7.4, 51.49, 7.5, 51.53],
+      onlyVisible: true,
+      sortBy: 'distance',
+      choropleth: true,
+    });
+  });
+
+  it('starts with no filters, no view bounds, sorted by name and without a location', () => {
+    expect(initialAppState).toMatchObject({
+      filters: { categories: [], sectors: [], statuses: [], tags: [], district: null, neighbourhood: null, query: '' },
+      viewBounds: null,
+      onlyVisible: false,
+      sortBy: 'name',
+      userLocation: null,
+      geolocation: 'idle',
+      choropleth: false,
+    });
+  });
+});

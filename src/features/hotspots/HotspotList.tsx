@@ -18,9 +18,12 @@ const VirtualHotspotItems = lazy(() =>
  */
 export const VIRTUALISE_ABOVE = 300;
 
-function formatDistance(metres: number, language: string): string {
+export function formatDistance(metres: number, language: string): string {
+  // Round first, then choose the unit, so 996 m reads "1 km" and not "1000 m".
+  const rounded = Math.round(metres / 10) * 10;
+  if (rounded < 1000) return `${rounded} m`;
   const format = new Intl.NumberFormat(language, { maximumFractionDigits: metres < 10_000 ? 1 : 0 });
-  return metres < 1000 ? `${Math.round(metres / 10) * 10} m` : `${format.format(metres / 1000)} km`;
+  return `${format.format(metres / 1000)} km`;
 }
 
 /**

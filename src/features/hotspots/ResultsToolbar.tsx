@@ -59,7 +59,10 @@ export function ResultsToolbar({ shown }: { shown: number }) {
             className="button button--secondary"
             aria-pressed={geolocation === 'located'}
             disabled={geolocation === 'locating'}
-            onClick={() => requestUserLocation()}
+            // A second press switches "near me" off again (the button is a toggle).
+            onClick={() =>
+              geolocation === 'located' ? useAppStore.getState().setUserLocation(null, 'idle') : requestUserLocation()
+            }
           >
             {t('results.nearMe')}
           </button>

@@ -1,0 +1,159 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { act, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { LoadedData } from '@/data/loadData';
+import { CATEGORIES, type Category, type Hotspot } from '@/domain/hotspot';
+import { AreaPanel } from '@/features/areas/AreaPanel';
+import { translate } from '@/i18n/messages';
+import type { Language } from '@/i18n/language';
+import { FilteredViewProvider } from '@/state/FilteredView';
+import { useAppStore } from '@/state/store';
+import { storeWithRealData } from '../fixtures/unit/realStore';
+
+let data: LoadedData;
+let hotspots: Hotspot[];
+
+const state = () => useAppStore.getState();
+
+function renderPanel() {
+  return render(
+    <FilteredViewProvider>
+      <AreaPanel />
+    </FilteredViewProvider>,
+  );
+}
+
+/** Places per category in canonical order, and the top one (first in canonical order on a tie), from the data. */
+function expectedSummary(places: readonly Hotspot[]) {
+  const byCategory = CATEGORIES.map((category) => ({
+    category,
+    count: places.filter((hotspot) => hotspot.category === category).length,
+  })).filter((entry) => entry.count > 0);
+  const max = Math.max(...byCategory.map((entry) => entry.count));
+  const top = byCategory.find((entry) => entry.count === max)!;
+  return { byCategory, top };
+}
+
+const label = (category: Category, language: Language = 'de') => translate(language, `category.${category}`);
+
+beforeEach(async () => {
+  data = await storeWithRealData();
+  hotspots = data.hotspots!;
+});
+
+describe('AreaPanel', () => {
+  it('renders nothing while no place is chosen', () => {
+    const { container } = renderPanel();
+    expect(container).toBeEmptyDOMElement();
+  });
+
+  it('with district=hoerde shows the name, the context line and the places by category', () => {
+    act(() => state().updateFilters({ district: 'hoerde' }));
+    renderPanel();
+    const panel = screen.getByRole('region', { name: 'Hörde' });
+    expect(within(panel).getByRole('heading', { level: 2 })).toHaveTextContent(/^Hörde$/);
+    expect(panel).toHaveTextContent('Stadtbezirk · Grenzen angenähert');
+
+    const inHoerde = hotspots.filter((hotspot) => hotspot.district === 'hoerde');
+    const { byCategory, top } = expectedSummary(inHoerde);
+    expect(inHoerde.length).toBeGreaterThan(1);
+    expect(within(panel).getByText(`${inHoerde.length} Orte, davon ${top.count} ${label(top.category)}`)).toBeInTheDocument();
+
+    const list = within(panel).getByRole('list', { name: 'Orte nach Kategorie' });
+    expect(within(list).getAllByRole('listitem').map((item) => item.textContent)).toEqual(
+      byCategory.map(({ category, count }) => `${label(category)}: ${count}`),
+    );
+  });
+
+  it('the context line and categories follow the other filters', () => {
+    const inHoerde = hotspots.filter((hotspot) => hotspot.district === 'hoerde');
+    const { byCategory } = expectedSummary(inHoerde);
+    const chosen = byCategory[0]!;
+    act(() => state().updateFilters({ district: 'hoerde', categories: [chosen.category] }));
+    renderPanel();
+    const panel = screen.getByRole('region', { name: 'Hörde' });
+    const expected =
+      chosen.count === 1
+        ? `1 Ort: ${label(chosen.category)}`
+        : `${chosen.count} Orte, davon ${chosen.count} ${label(chosen.category)}`;
+    expect(within(panel).getByText(expected)).toBeInTheDocument();
+    expect(within(panel).getAllByRole('listitem')).toHaveLength(1);
+  });
+
+  it('says when filters hide every place of the area', () => {
+    const absent = CATEGORIES.find((category) => !hotspots.some((hotspot) => hotspot.district === 'hoerde' && hotspot.category === category));
+    expect(absent, 'a category with no place in Hörde').toBeDefined();
+    act(() => state().updateFilters({ district: 'hoerde', categories: [absent!] }));
+    renderPanel();
+    expect(screen.getByText('Keine Orte passen zu diesen Filtern.')).toBeInTheDocument();
+    expect(screen.queryByRole('list')).not.toBeInTheDocument();
+  });
+
+  it('uses the singular for a district with one place', () => {
+    const counts = new Map<string, Hotspot[]>();
+    for (const hotspot of hotspots) counts.set(hotspot.district!, [...(counts.get(hotspot.district!) ?? []), hotspot]);
+    const single = [...counts].find(([, places]) => places.length === 1);
+    expect(single, 'a district with exactly one place').toBeDefined();
+    const [slug, [place]] = single! as [string, [Hotspot]];
+    act(() => state().updateFilters({ district: slug }));
+    renderPanel();
+    expect(screen.getByText(`1 Ort: ${label(place.category)}`)).toBeInTheDocument();
+  });
+
+  it('shows a neighbourhood with its district', () => {
+    act(() => state().updateFilters({ neighbourhood: 'city' }));
+    renderPanel();
+    const panel = screen.getByRole('region', { name: 'City' });
+    expect(panel).toHaveTextContent('Statistischer Bezirk in Innenstadt-West');
+    const inCity = hotspots.filter((hotspot) => hotspot.neighbourhood === 'city');
+    const { top } = expectedSummary(inCity);
+    const context =
+      inCity.length === 1 ? `1 Ort: ${label(top.category)}` : `${inCity.length} Orte, davon ${top.count} ${label(top.category)}`;
+    expect(within(panel).getByText(context)).toBeInTheDocument();
+  });
+
+  it('says so for a neighbourhood without any place', () => {
+    const used = new Set(hotspots.map((hotspot) => hotspot.neighbourhood));
+    const empty = data.neighbourhoods!.find((area) => !used.has(area.slug));
+    expect(empty, 'a neighbourhood without places').toBeDefined();
+    act(() => state().updateFilters({ neighbourhood: empty!.slug }));
+    renderPanel();
+    expect(screen.getByRole('heading', { name: empty!.name })).toBeInTheDocument();
+    expect(screen.getByText('Hier sind noch keine Orte eingetragen.')).toBeInTheDocument();
+  });
+
+  it('renders nothing for a district the data does not know', () => {
+    act(() => state().setFilters({ ...state().filters, district: 'nowhere' }));
+    const { container } = renderPanel();
+    expect(container).toBeEmptyDOMElement();
+  });
+
+  it('"Ganz Dortmund zeigen" clears the place, keeps the other filters and closes the panel', async () => {
+    const user = userEvent.setup();
+    act(() => state().updateFilters({ district: 'hoerde', statuses: ['existing'] }));
+    renderPanel();
+    await user.click(screen.getByRole('button', { name: 'Ganz Dortmund zeigen' }));
+    expect(state().filters).toMatchObject({ district: null, neighbourhood: null, statuses: ['existing'] });
+    expect(screen.queryByRole('region')).not.toBeInTheDocument();
+  });
+
+  it('"Ganz Dortmund zeigen" clears a neighbourhood too', async () => {
+    const user = userEvent.setup();
+    act(() => state().updateFilters({ neighbourhood: 'city' }));
+    renderPanel();
+    await user.click(screen.getByRole('button', { name: 'Ganz Dortmund zeigen' }));
+    expect(state().filters).toMatchObject({ district: null, neighbourhood: null });
+  });
+
+  it('speaks English', () => {
+    act(() => {
+      state().setLanguage('en');
+      state().updateFilters({ district: 'hoerde' });
+    });
+    renderPanel();
+    const inHoerde = hotspots.filter((hotspot) => hotspot.district === 'hoerde');
+    const { top } = expectedSummary(inHoerde);
+    expect(screen.getByText(`${inHoerde.length} places, ${top.count} of them ${label(top.category, 'en')}`)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Show all of Dortmund' })).toBeInTheDocument();
+  });
+});
