@@ -9,7 +9,7 @@ import type { ResolvedTheme } from './useTheme';
 const MapView = lazy(() => import('@/map/MapView'));
 
 /** After a lost WebGL context, how long to wait for the browser to restore it before starting afresh. */
-const CONTEXT_RESTORE_WAIT_MS = 1500;
+const CONTEXT_RESTORE_WAIT_MS = 1000;
 /** A map that crashed is started again this often at most, this long apart. */
 const MAX_MAP_RESTARTS = 3;
 const MAP_RESTART_DELAY_MS = 4000;

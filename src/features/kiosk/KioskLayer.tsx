@@ -66,7 +66,7 @@ export function KioskLayer({ kiosk }: { kiosk: KioskConfig | null }) {
               <span lang="de">Noch da?</span> / <span lang="en">Still there?</span>
             </p>
             <p className="kiosk-countdown__text" aria-live="assertive">
-              {t('kiosk.countdown', { seconds: idle.secondsLeft })}
+              {idle.secondsLeft === 1 ? t('kiosk.countdownOne') : t('kiosk.countdown', { seconds: idle.secondsLeft })}
             </p>
             <button type="button" className="button kiosk-countdown__button">
               {t('kiosk.stay')}
