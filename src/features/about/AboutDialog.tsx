@@ -1,5 +1,5 @@
-import { useEffect, useRef } from 'react';
 import { useT } from '@/i18n/useT';
+import { useModalDialog } from '@/ui/useModalDialog';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '@/state/store';
 
@@ -15,14 +15,8 @@ export function AboutDialog() {
       neighbourhoods: state.data.neighbourhoods?.length ?? 0,
     })),
   );
-  const dialogRef = useRef<HTMLDialogElement>(null);
 
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
+  const dialogRef = useModalDialog(open);
 
   return (
     <dialog ref={dialogRef} className="about" aria-labelledby="about-title" onClose={() => setOpen(false)}>

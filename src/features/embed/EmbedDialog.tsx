@@ -1,6 +1,7 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { LOCKABLE_FACETS, type LockableFacet } from '@/config/launchOptions';
 import { useT } from '@/i18n/useT';
+import { useModalDialog } from '@/ui/useModalDialog';
 import type { MessageKey } from '@/i18n/messages';
 import { useAppStore } from '@/state/store';
 import { EMBED_HEIGHT_RANGE, embedCode, embedUrl, type EmbedOptions } from './embedCode';
@@ -25,7 +26,6 @@ export function EmbedDialog() {
   // Re-render when the view changes, so "current view" means the current one.
   useAppStore((state) => state.filters);
   useAppStore((state) => state.selectedId);
-  const dialogRef = useRef<HTMLDialogElement>(null);
   const [options, setOptions] = useState<Omit<EmbedOptions, 'title'>>({
     includeView: true,
     locked: [],
@@ -35,12 +35,7 @@ export function EmbedDialog() {
   });
   const [copy, setCopy] = useState<'idle' | 'copied' | 'failed'>('idle');
 
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
+  const dialogRef = useModalDialog(open);
 
   const full: EmbedOptions = { ...options, title: t('embed.iframeTitle') };
   const url = open ? embedUrl(window.location, full) : '';
