@@ -146,6 +146,8 @@ export default function MapView({
 
   // Selection and hover live in feature-state: no data is rebuilt when they change.
   const appliedState = useRef<{ selected: string | null; hovered: string | null }>({ selected: null, hovered: null });
+  /** The hotspot source the feature-state was last applied to. */
+  const stateSource = useRef<unknown>(null);
   const applyFeatureState = useCallback(() => {
     const map = mapRef.current;
     if (!map || !map.getSource(SOURCE_IDS.hotspots)) return;
@@ -352,9 +354,15 @@ export default function MapView({
   const onIdle = useCallback(() => {
     const map = mapRef.current;
     if (!map) return;
-    // A basemap swap or a new filter re-adds the hotspot source, which drops its feature-state.
-    appliedState.current = { selected: null, hovered: null };
-    applyFeatureState();
+    // A basemap swap or a new filter re-adds the hotspot source, which drops its feature-state: put it
+    // back, but only for a new source object. Setting state on every idle would repaint, fire idle
+    // again and keep the map rendering forever.
+    const source = map.getSource(SOURCE_IDS.hotspots);
+    if (source && source !== stateSource.current) {
+      stateSource.current = source;
+      appliedState.current = { selected: null, hovered: null };
+      applyFeatureState();
+    }
     onMapIdle(map);
     // User-timing marks for the benchmark harness (scripts/bench): cheap, and visible in DevTools.
     performance.mark('map-idle');
