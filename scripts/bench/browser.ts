@@ -31,6 +31,14 @@ const INIT_SCRIPT = String.raw`
   } catch (error) {
     bench.longtaskError = String(error);
   }
+  // When the page last sent work to a worker (MapLibre's tile and data requests). Such work ends in a
+  // map render and idle; an idle from before it does not mean the map is done.
+  bench.lastPost = 0;
+  const postMessage = Worker.prototype.postMessage;
+  Worker.prototype.postMessage = function (...args) {
+    bench.lastPost = performance.now();
+    return postMessage.apply(this, args);
+  };
   for (const type of ['pointerdown', 'keydown', 'input', 'change']) {
     window.addEventListener(type, (event) => {
       if (bench.armed) bench.inputs.push(event.timeStamp);
@@ -88,7 +96,7 @@ const INIT_SCRIPT = String.raw`
   });
   bench.idleMarks = () => performance.getEntriesByName('map-idle').map((entry) => entry.startTime);
   // Settled: the map went idle after t0 (when needIdle) and then nothing happened for quietMs: no idle
-  // mark, no long task. A map that keeps re-rendering never gets quiet: loopCapMs after its first idle,
+  // mark, no long task, and no work sent to a worker after the last idle (or 3 s of complete quiet). A map that keeps re-rendering never gets quiet: loopCapMs after its first idle,
   // settle() gives up waiting, reports 'continuous' and takes that first idle as the idle time.
   bench.settle = (t0, quietMs, timeoutMs, needIdle, loopCapMs) => new Promise((resolve) => {
     const check = () => {
@@ -101,8 +109,12 @@ const INIT_SCRIPT = String.raw`
         if (start + duration > t0) lastTaskEnd = Math.max(lastTaskEnd, start + duration);
       }
       const lastActivity = Math.max(t0, lastIdle === null ? 0 : lastIdle, lastTaskEnd);
+      // Work sent to a worker after the last idle is still pending, unless nothing at all happened for
+      // long (a message that needs no answer).
+      const pending = bench.lastPost > t0 && (lastIdle === null || bench.lastPost > lastIdle);
+      const quietFor = now - Math.max(lastActivity, pending ? bench.lastPost : 0);
       const result = { idles: idles.length, firstIdle, now, continuous: false, timedOut: false };
-      if ((lastIdle !== null || !needIdle) && now - lastActivity >= quietMs) {
+      if ((lastIdle !== null || !needIdle) && now - lastActivity >= quietMs && (!pending || quietFor >= 3000)) {
         resolve({ ...result, idleAt: lastIdle });
       } else if (firstIdle !== null && loopCapMs > 0 && now - firstIdle > loopCapMs) {
         resolve({ ...result, idleAt: firstIdle, continuous: true });

@@ -7,7 +7,7 @@
  * "Settled" means: a `map-idle` mark after the input, then quietMs without another mark or long task.
  * The quiet window is longer than the app's 250 ms search-to-map delay, so a deferred map update is
  * never missed. A map that keeps re-rendering (idle events without end) is flagged `continuous`, and
- * its first idle after the input counts. After each interaction the page is watched for 2 s more, and
+ * its first idle after the input counts. After each interaction the page is watched for 1 s more, and
  * the rate of further idle events is recorded: a map at rest fires none.
  */
 import type { Locator, Page } from '@playwright/test';
@@ -35,7 +35,7 @@ export interface InteractionSample {
   idles: number;
   /** The map never stayed quiet: it kept firing idle events (toIdle is then its first idle). */
   continuous: boolean;
-  /** `map-idle` events per second in the 2 s after the page settled, left alone (0 for a map at rest). */
+  /** `map-idle` events per second in the 1 s after the page settled, left alone (0 for a map at rest). */
   idleRateAfter: number;
 }
 
@@ -45,7 +45,7 @@ export interface InteractionOptions {
 }
 
 /** How long the page is watched after each interaction for further map renders. */
-const AFTER_WINDOW_MS = 2000;
+const AFTER_WINDOW_MS = 1000;
 
 interface Started {
   tFirst: number;

@@ -531,7 +531,9 @@ function buildRows(input: {
       const continuous = pair.app.filter((run) => run.interactions?.[name]?.continuous).length;
       const idleNote = [
         name === 'search' ? 'from the last key; includes the app’s 250 ms search-to-map delay' : null,
-        continuous > 0 ? `app re-rendered without end in ${continuous} of ${pair.app.length} runs: its first idle` : null,
+        continuous > 0
+          ? `app re-rendered without end in ${continuous} of ${pair.app.length} runs: its first idle`
+          : null,
       ].filter(Boolean);
       rows.push(
         row({
@@ -552,7 +554,7 @@ function buildRows(input: {
         rows.push(
           row({
             section: `Interactions at ${label}`,
-            figure: `${INTERACTION_LABELS[name]}: map renders afterwards, left alone (idle events/s; 0 at rest)`,
+            figure: `${INTERACTION_LABELS[name]}: map renders afterwards, left alone for 1 s (idle events/s; 0 at rest)`,
             unit: 'rate',
             app: median(appRate),
             floor: median(floorRate),
