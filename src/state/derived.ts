@@ -69,7 +69,8 @@ export interface ListEntry {
 export function useListEntries(matching: readonly Hotspot[]): ListEntry[] {
   const language = useAppStore((state) => state.language);
   const onlyVisible = useAppStore((state) => state.onlyVisible);
-  const viewBounds = useAppStore((state) => state.viewBounds);
+  // Read the map's extent only while it matters: otherwise every camera move would re-sort the list.
+  const viewBounds = useAppStore((state) => (state.onlyVisible ? state.viewBounds : null));
   const sortBy = useAppStore((state) => state.sortBy);
   const userLocation = useAppStore((state) => state.userLocation);
   return useMemo(() => {
