@@ -778,11 +778,17 @@ function renderMarkdown(
     '',
     markdownTable(rows),
     '',
-    '- *Map ready*: the first `map-idle` mark after the hotspot file arrived (app), the first idle (floor, whose sources are URLs).',
+    '- *Map ready*: floor, its first `map-idle` (its sources are URLs, so that idle includes the data); app, the first ' +
+      '`map-idle` after its hotspots reached the page (results count or list filled; the same store commit hands the data ' +
+      'to the map). The app’s own `map-ready` mark is its first idle, which can come before its data.',
     '- *Longest task*: the longest `longtask` entry from the first input event until the page settled (0 = none ≥ 50 ms). ' +
-      '*Time to map idle*: from the last input event (floor: the equivalent map call) to the last `map-idle` before 400 ms of quiet.',
+      '*Time to map idle*: from the last input event (floor: the equivalent map call) to the last `map-idle` before 400 ms ' +
+      'without idle events, long tasks or work sent to a worker. A map that never gets quiet is flagged and its first idle counts; ' +
+      'idle events in the second after settling are reported when there are any (a map at rest fires none).',
     '- The floor does the same map change for each interaction: a re-created clustered source with the same filter expression ' +
       '(search: the ids the app’s own search finds), fitBounds to the district, feature-state + jump for the selection.',
+    '- Memory cycles: app through the UI (check category, open list item 1–5, close, uncheck), floor the same map calls; heap of ' +
+      'the main isolate after `HeapProfiler.collectGarbage`. Service workers are blocked in the Playwright runs (not in Lighthouse).',
     ...(plans.length > 0 ? [`- ${plans.join('; ')}.`] : []),
     '',
   ];
