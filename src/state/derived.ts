@@ -41,10 +41,17 @@ export function useFilteredView(): FilteredView {
     const matcher = queryMatcher(deferredFilters.query, keys);
     const hasQuery = deferredFilters.query.trim() !== '';
     const anyPlace = { ...deferredFilters, district: null, neighbourhood: null };
+    // One pass over all places (the text search is the costly part); the place filter then narrows it.
+    const matchingAnyPlace = filterHotspots(hotspots, anyPlace, matcher);
+    const { district, neighbourhood } = deferredFilters;
     return {
       filters: deferredFilters,
-      matching: filterHotspots(hotspots, deferredFilters, matcher),
-      matchingAnyPlace: filterHotspots(hotspots, anyPlace, matcher),
+      matching: matchingAnyPlace.filter(
+        (hotspot) =>
+          (district === null || hotspot.district === district) &&
+          (neighbourhood === null || hotspot.neighbourhood === neighbourhood),
+      ),
+      matchingAnyPlace,
       counts: facetCounts(hotspots, deferredFilters, matcher),
       searchIds: hasQuery ? hotspots.filter(matcher).map((hotspot) => hotspot.id) : null,
     };
