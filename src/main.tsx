@@ -3,6 +3,8 @@ import { createRoot } from 'react-dom/client';
 import { App } from '@/app/App';
 import '@/app/app.css';
 import { AppErrorBoundary } from '@/app/AppErrorBoundary';
+import { preloadMap } from '@/app/MapArea';
+import { afterPaint } from '@/lib/afterPaint';
 import { startServiceWorker } from '@/app/serviceWorker';
 import { parseLaunchOptions } from '@/config/launchOptions';
 import { useAppStore } from '@/state/store';
@@ -30,4 +32,5 @@ if (root) {
       </AppErrorBoundary>
     </StrictMode>,
   );
+  afterPaint(preloadMap);
 }

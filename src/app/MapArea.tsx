@@ -1,12 +1,25 @@
-import { Component, lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { Component, lazy, Suspense, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { RuntimeConfig } from '@/config/runtimeConfig';
 import { useT } from '@/i18n/useT';
+import { afterPaint } from '@/lib/afterPaint';
+import { loadMapLib } from '@/map/loadMapLib';
 import { supportsWebGL } from '@/map/webgl';
 import { useAppStore } from '@/state/store';
 import type { ResolvedTheme } from './useTheme';
 
-// MapLibre and react-map-gl live in their own chunk, loaded after the shell has painted.
-const MapView = lazy(() => import('@/map/MapView'));
+// MapLibre and react-map-gl live in their own chunks, loaded after the shell has painted.
+let mapViewModule: Promise<typeof import('@/map/MapView')> | null = null;
+const loadMapView = () => (mapViewModule ??= import('@/map/MapView'));
+const MapView = lazy(loadMapView);
+
+/**
+ * Starts fetching the map's code (the view, MapLibre and its worker) at once, in parallel with the data
+ * and the runtime config, instead of one after the other once the config has arrived.
+ */
+export function preloadMap(): void {
+  void loadMapView().catch(() => undefined);
+  void loadMapLib().catch(() => undefined);
+}
 
 /** After a lost WebGL context, how long to wait for the browser to restore it before starting afresh. */
 const CONTEXT_RESTORE_WAIT_MS = 1000;
@@ -55,10 +68,21 @@ export function MapArea({
   const setMapStatus = useAppStore((state) => state.setMapStatus);
   const basemap = useAppStore((state) => state.basemap);
   const mode = useAppStore((state) => state.launch.mode);
-  const webgl = useMemo(() => supportsWebGL(), []);
+  // null while not yet known. Creating a probe context costs ~0.3 s in a software renderer, so it runs
+  // after the shell has painted, never inside the first render.
+  const [webgl, setWebgl] = useState<boolean | null>(null);
   useEffect(() => {
-    if (!webgl) setMapStatus('unsupported');
-  }, [webgl, setMapStatus]);
+    let active = true;
+    afterPaint(() => {
+      if (!active) return;
+      const supported = supportsWebGL();
+      setWebgl(supported);
+      if (!supported) setMapStatus('unsupported');
+    });
+    return () => {
+      active = false;
+    };
+  }, [setMapStatus]);
 
   // A new generation mounts a fresh map (new canvas, new WebGL context). Used when a lost context does
   // not come back by itself, and (a few times) after the map crashed.
@@ -79,9 +103,9 @@ export function MapArea({
   }, [setMapStatus]);
 
   let content: ReactNode;
-  if (!webgl) {
+  if (webgl === false) {
     content = <MapNotice>{t('map.unsupported')}</MapNotice>;
-  } else if (!config) {
+  } else if (webgl === null || !config) {
     content = <MapNotice>{t('map.loading')}</MapNotice>;
   } else {
     content = (

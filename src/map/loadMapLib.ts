@@ -11,6 +11,9 @@ let mapLib: Promise<MapLibModule> | null = null;
 export function loadMapLib(): Promise<MapLibModule> {
   mapLib ??= import('maplibre-gl').then((module) => {
     module.setWorkerUrl(workerUrl);
+    // Start the worker now rather than when the first map is created: it loads and compiles while the
+    // map chunk and the data are still on their way. (Also keeps the worker across map restarts.)
+    module.prewarm();
     return module;
   });
   return mapLib;

@@ -174,7 +174,8 @@ describe('App without WebGL', { timeout: 20_000 }, () => {
   it('shows the WebGL notice instead of the map, and the list still works', async () => {
     render(<App />);
     const list = await placesList();
-    expect(screen.getByText(/WebGL ist nicht verfügbar/)).toBeInTheDocument();
+    // The probe runs after the first paint, so the notice follows the shell.
+    expect(await screen.findByText(/WebGL ist nicht verfügbar/)).toBeInTheDocument();
     expect(screen.queryByTestId('map-stub')).not.toBeInTheDocument();
     expect(useAppStore.getState().mapStatus).toBe('unsupported');
     await userEvent.click(within(list).getByRole('button', { name: /Zeche Zollern/ }));

@@ -1,0 +1,30 @@
+import { chromium } from '@playwright/test';
+import { writeFileSync } from 'node:fs';
+import { CHROMIUM_ARGS, findChromium } from './lib/chromium.ts';
+const url = process.argv[2] ?? 'http://127.0.0.1:4199/?basemap=offline';
+const until = Number(process.argv[3] ?? 700);
+const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block', reducedMotion: 'reduce' });
+const page = await ctx.newPage();
+const cdp = await ctx.newCDPSession(page);
+await cdp.send('Profiler.enable');
+await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+await cdp.send('Profiler.start');
+await page.goto(url);
+await page.waitForFunction(() => performance.getEntriesByName('map-ready').length > 0, null, { timeout: 120000 });
+const { profile } = await cdp.send('Profiler.stop');
+writeFileSync('/tmp/probe/app.cpuprofile', JSON.stringify(profile));
+// self time by function, within first `until` ms of samples
+const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+const self = new Map<string, number>();
+let t = profile.startTime; 
+const start = profile.startTime;
+profile.samples!.forEach((id, i) => {
+  t += profile.timeDeltas![i]!;
+  const n = nodes.get(id)!;
+  const cf = n.callFrame;
+  const key = `${cf.functionName || '(anon)'} ${cf.url.split('/').pop()}:${cf.lineNumber}`;
+  if ((t - start) / 1000 < until) self.set(key, (self.get(key) ?? 0) + profile.timeDeltas![i]! / 1000);
+});
+console.log([...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 30).map(([k, v]) => `${v.toFixed(1).padStart(7)} ms ${k}`).join('\n'));
+await browser.close();
