@@ -46,37 +46,6 @@ export function toggleValue<T extends string>(values: readonly T[], value: T, or
   return order ? order.filter((item) => next.includes(item)) : [...next].sort();
 }
 
-/** A hotspot's answer to each facet, so counts can leave one facet out at a time. */
-function facetMatches(
-  hotspot: Hotspot,
-  filters: Filters,
-  matchesQuery: (hotspot: Hotspot) => boolean,
-): Record<FacetKey | 'query', boolean> {
-  return {
-    categories: filters.categories.length === 0 || filters.categories.includes(hotspot.category),
-    sectors: filters.sectors.length === 0 || filters.sectors.includes(hotspot.sector),
-    statuses: filters.statuses.length === 0 || filters.statuses.includes(hotspot.status),
-    tags: filters.tags.length === 0 || filters.tags.some((tag) => hotspot.tags.includes(tag)),
-    district: filters.district === null || hotspot.district === filters.district,
-    neighbourhood: filters.neighbourhood === null || hotspot.neighbourhood === filters.neighbourhood,
-    query: matchesQuery(hotspot),
-  };
-}
-
-const ALL_KEYS = ['categories', 'sectors', 'statuses', 'tags', 'district', 'neighbourhood', 'query'] as const;
-
-export function filterHotspots(
-  hotspots: readonly Hotspot[],
-  filters: Filters,
-  matchesQuery: (hotspot: Hotspot) => boolean,
-): Hotspot[] {
-  if (!isFiltering(filters)) return [...hotspots];
-  return hotspots.filter((hotspot) => {
-    const matches = facetMatches(hotspot, filters, matchesQuery);
-    return ALL_KEYS.every((key) => matches[key]);
-  });
-}
-
 export interface FacetCounts {
   categories: Record<string, number>;
   sectors: Record<string, number>;
@@ -86,34 +55,97 @@ export interface FacetCounts {
   neighbourhood: Record<string, number>;
 }
 
+export interface FilterResult {
+  /** Hotspots that pass every filter, in the order given. */
+  matching: Hotspot[];
+  /** Hotspots that pass every filter except the place (district, neighbourhood), in the order given. */
+  matchingAnyPlace: Hotspot[];
+  /**
+   * For every facet value: how many hotspots there would be if that value were chosen, with all the
+   * other facets as they are (the facet's own selection is left out, so alternatives stay visible).
+   */
+  counts: FacetCounts;
+  /** Ids of the hotspots the text search finds (whatever the facets say), or null without a search. */
+  searchIds: string[] | null;
+}
+
+// One bit per facet: a hotspot's answers fit in one small integer, so no object is made per hotspot.
+const CATEGORY = 1;
+const SECTOR = 2;
+const STATUS = 4;
+const TAG = 8;
+const DISTRICT = 16;
+const NEIGHBOURHOOD = 32;
+const QUERY = 64;
+const ALL = 127;
+const PLACE = DISTRICT | NEIGHBOURHOOD;
+
 function bump(record: Record<string, number>, key: string | null) {
   if (key !== null) record[key] = (record[key] ?? 0) + 1;
 }
 
 /**
- * For every facet value: how many hotspots there would be if that value were chosen, with all the
- * other facets as they are (the facet's own selection is left out, so alternatives stay visible).
- * One pass over the data.
+ * Everything the filters decide, in one pass over the data with the text search asked once per
+ * hotspot: at 100,000 places this is what keeps a keystroke cheap.
  */
+export function applyFilters(
+  hotspots: readonly Hotspot[],
+  filters: Filters,
+  matchesQuery: (hotspot: Hotspot) => boolean,
+): FilterResult {
+  const categories = new Set<string>(filters.categories);
+  const sectors = new Set<string>(filters.sectors);
+  const statuses = new Set<string>(filters.statuses);
+  const tags = new Set(filters.tags);
+  const { district, neighbourhood } = filters;
+  const hasQuery = filters.query.trim() !== '';
+  const result: FilterResult = {
+    matching: [],
+    matchingAnyPlace: [],
+    counts: { categories: {}, sectors: {}, statuses: {}, tags: {}, district: {}, neighbourhood: {} },
+    searchIds: hasQuery ? [] : null,
+  };
+  const { counts } = result;
+  for (const hotspot of hotspots) {
+    let passes = 0;
+    if (categories.size === 0 || categories.has(hotspot.category)) passes |= CATEGORY;
+    if (sectors.size === 0 || sectors.has(hotspot.sector)) passes |= SECTOR;
+    if (statuses.size === 0 || statuses.has(hotspot.status)) passes |= STATUS;
+    if (tags.size === 0 || hotspot.tags.some((tag) => tags.has(tag))) passes |= TAG;
+    if (district === null || hotspot.district === district) passes |= DISTRICT;
+    if (neighbourhood === null || hotspot.neighbourhood === neighbourhood) passes |= NEIGHBOURHOOD;
+    if (!hasQuery || matchesQuery(hotspot)) {
+      passes |= QUERY;
+      result.searchIds?.push(hotspot.id);
+    }
+    if ((passes | CATEGORY) === ALL) bump(counts.categories, hotspot.category);
+    if ((passes | SECTOR) === ALL) bump(counts.sectors, hotspot.sector);
+    if ((passes | STATUS) === ALL) bump(counts.statuses, hotspot.status);
+    if ((passes | TAG) === ALL) for (const tag of new Set(hotspot.tags)) bump(counts.tags, tag);
+    // District and neighbourhood are one "place" choice: each counts with the other left out too.
+    if ((passes | PLACE) === ALL) {
+      bump(counts.district, hotspot.district);
+      bump(counts.neighbourhood, hotspot.neighbourhood);
+      result.matchingAnyPlace.push(hotspot);
+      if (passes === ALL) result.matching.push(hotspot);
+    }
+  }
+  return result;
+}
+
+export function filterHotspots(
+  hotspots: readonly Hotspot[],
+  filters: Filters,
+  matchesQuery: (hotspot: Hotspot) => boolean,
+): Hotspot[] {
+  if (!isFiltering(filters)) return [...hotspots];
+  return applyFilters(hotspots, filters, matchesQuery).matching;
+}
+
 export function facetCounts(
   hotspots: readonly Hotspot[],
   filters: Filters,
   matchesQuery: (hotspot: Hotspot) => boolean,
 ): FacetCounts {
-  const counts: FacetCounts = { categories: {}, sectors: {}, statuses: {}, tags: {}, district: {}, neighbourhood: {} };
-  for (const hotspot of hotspots) {
-    const matches = facetMatches(hotspot, filters, matchesQuery);
-    const passesAllBut = (facet: FacetKey) => ALL_KEYS.every((key) => key === facet || matches[key]);
-    if (passesAllBut('categories')) bump(counts.categories, hotspot.category);
-    if (passesAllBut('sectors')) bump(counts.sectors, hotspot.sector);
-    if (passesAllBut('statuses')) bump(counts.statuses, hotspot.status);
-    if (passesAllBut('tags')) for (const tag of new Set(hotspot.tags)) bump(counts.tags, tag);
-    // District and neighbourhood are one "place" choice: each counts with the other left out too.
-    const passesPlaceless = ALL_KEYS.every((key) => key === 'district' || key === 'neighbourhood' || matches[key]);
-    if (passesPlaceless) {
-      bump(counts.district, hotspot.district);
-      bump(counts.neighbourhood, hotspot.neighbourhood);
-    }
-  }
-  return counts;
+  return applyFilters(hotspots, filters, matchesQuery).counts;
 }

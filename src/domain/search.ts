@@ -44,3 +44,29 @@ export function queryMatcher(query: string, keys: ReadonlyMap<string, string>): 
     return key !== undefined && terms.every((term) => key.includes(term));
   };
 }
+
+/** True when every hotspot that matches `next` also matches `previous`: each old term lies inside a new one. */
+function narrows(previous: readonly string[], next: readonly string[]): boolean {
+  return previous.every((before) => next.some((after) => after.includes(before)));
+}
+
+/**
+ * A search over the folded keys that remembers its last answer. Typing usually narrows the query
+ * ("pho" → "phoe" → "phoenix"); then only the places the last query found can match, and only those
+ * are searched again. Returns the ids found, or null when the query has no terms (no search).
+ */
+export function createSearch(keys: ReadonlyMap<string, string>): (query: string) => ReadonlySet<string> | null {
+  let last: { terms: readonly string[]; found: ReadonlySet<string> } | null = null;
+  return (query) => {
+    const terms = queryTerms(query);
+    if (terms.length === 0) return null;
+    const candidates = last && narrows(last.terms, terms) ? last.found : keys.keys();
+    const found = new Set<string>();
+    for (const id of candidates) {
+      const key = keys.get(id);
+      if (key !== undefined && terms.every((term) => key.includes(term))) found.add(id);
+    }
+    last = { terms, found };
+    return found;
+  };
+}

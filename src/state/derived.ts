@@ -1,10 +1,10 @@
 import { useDeferredValue, useMemo } from 'react';
-import { facetCounts, filterHotspots, type FacetCounts, type Filters } from '@/domain/filters';
+import { applyFilters, type FacetCounts, type Filters } from '@/domain/filters';
 import type { Hotspot } from '@/domain/hotspot';
-import { buildSearchKeys, queryMatcher } from '@/domain/search';
+import { buildSearchKeys, createSearch } from '@/domain/search';
 import { inBBox, type LngLat } from '@/data/geo';
 import { useAppStore } from './store';
-import { useAreaNames, useHotspots } from './selectors';
+import { useAreaNames, useHotspots, useHotspotsByName } from './selectors';
 
 /** Folded search keys, built once per data set (and language-independent: both languages are in). */
 export function useSearchKeys(): ReadonlyMap<string, string> {
@@ -30,32 +30,20 @@ export interface FilteredView {
 
 /**
  * The filtered set and the facet counts, derived from the store and never stored. The text query is
- * read through useDeferredValue, so typing stays responsive while the list catches up.
+ * read through useDeferredValue, so typing stays responsive while the list catches up. The places are
+ * filtered in name order, so the filtered set needs no sorting of its own.
  */
 export function useFilteredView(): FilteredView {
-  const hotspots = useHotspots();
+  const hotspots = useHotspotsByName();
   const filters = useAppStore((state) => state.filters);
   const deferredFilters = useDeferredValue(filters);
   const keys = useSearchKeys();
+  const search = useMemo(() => createSearch(keys), [keys]);
   return useMemo(() => {
-    const matcher = queryMatcher(deferredFilters.query, keys);
-    const hasQuery = deferredFilters.query.trim() !== '';
-    const anyPlace = { ...deferredFilters, district: null, neighbourhood: null };
-    // One pass over all places (the text search is the costly part); the place filter then narrows it.
-    const matchingAnyPlace = filterHotspots(hotspots, anyPlace, matcher);
-    const { district, neighbourhood } = deferredFilters;
-    return {
-      filters: deferredFilters,
-      matching: matchingAnyPlace.filter(
-        (hotspot) =>
-          (district === null || hotspot.district === district) &&
-          (neighbourhood === null || hotspot.neighbourhood === neighbourhood),
-      ),
-      matchingAnyPlace,
-      counts: facetCounts(hotspots, deferredFilters, matcher),
-      searchIds: hasQuery ? hotspots.filter(matcher).map((hotspot) => hotspot.id) : null,
-    };
-  }, [hotspots, deferredFilters, keys]);
+    const found = search(deferredFilters.query);
+    const matcher = found ? (hotspot: Hotspot) => found.has(hotspot.id) : () => true;
+    return { filters: deferredFilters, ...applyFilters(hotspots, deferredFilters, matcher) };
+  }, [hotspots, deferredFilters, search]);
 }
 
 /** Distance in metres on the sphere; exact enough for sorting places within a city. */
@@ -72,11 +60,13 @@ export interface ListEntry {
   distance: number | null;
 }
 
-/** The list as shown: the filtered set, optionally limited to the map's view, sorted by name or distance. */
+/**
+ * The list as shown: the filtered set (already in name order), optionally limited to the map's view,
+ * or sorted by distance (a stable sort, so equal distances stay in name order).
+ */
 export function useListEntries(matching: readonly Hotspot[]): ListEntry[] {
-  const language = useAppStore((state) => state.language);
   const onlyVisible = useAppStore((state) => state.onlyVisible);
-  // Read the map's extent only while it matters: otherwise every camera move would re-sort the list.
+  // Read the map's extent only while it matters: otherwise every camera move would rebuild the list.
   const viewBounds = useAppStore((state) => (state.onlyVisible ? state.viewBounds : null));
   const sortBy = useAppStore((state) => state.sortBy);
   const userLocation = useAppStore((state) => state.userLocation);
@@ -87,11 +77,7 @@ export function useListEntries(matching: readonly Hotspot[]): ListEntry[] {
       hotspot,
       distance: userLocation ? distanceMetres(userLocation, hotspot.lngLat) : null,
     }));
-    const collator = new Intl.Collator(language, { sensitivity: 'base' });
-    const byName = (a: ListEntry, b: ListEntry) => collator.compare(a.hotspot.name, b.hotspot.name);
-    entries.sort(
-      sortBy === 'distance' && userLocation ? (a, b) => (a.distance ?? 0) - (b.distance ?? 0) || byName(a, b) : byName,
-    );
+    if (sortBy === 'distance' && userLocation) entries.sort((a, b) => (a.distance ?? 0) - (b.distance ?? 0));
     return entries;
-  }, [matching, onlyVisible, viewBounds, sortBy, userLocation, language]);
+  }, [matching, onlyVisible, viewBounds, sortBy, userLocation]);
 }

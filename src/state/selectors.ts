@@ -9,6 +9,19 @@ export function useHotspots(): readonly Hotspot[] {
   return useAppStore((state) => state.data.hotspots) ?? EMPTY;
 }
 
+/**
+ * The places sorted by name in the current language, once per data set and language: every filtered
+ * view keeps this order, so no filter change sorts again (a collator sort of 100,000 names takes ~0.4 s).
+ */
+export function useHotspotsByName(): readonly Hotspot[] {
+  const hotspots = useHotspots();
+  const language = useAppStore((state) => state.language);
+  return useMemo(() => {
+    const collator = new Intl.Collator(language, { sensitivity: 'base' });
+    return [...hotspots].sort((a, b) => collator.compare(a.name, b.name));
+  }, [hotspots, language]);
+}
+
 /** An index by id, rebuilt only when a new data set arrives. */
 export function useHotspotIndex(): ReadonlyMap<string, Hotspot> {
   const hotspots = useHotspots();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { validateHotspots } from '@/data/hotspots';
 import {
+  applyFilters,
   EMPTY_FILTERS,
   facetCounts,
   filterHotspots,
@@ -20,12 +21,60 @@ const filters = (patch: Partial<Filters>): Filters => ({ ...EMPTY_FILTERS, ...pa
 
 /** Six hand-built places, chosen so that every facet splits them differently. */
 const HAND = [
-  makeHotspot({ id: 'a', category: 'science', sector: 'science', status: 'existing', tags: ['ai', 'research'], district: 'hoerde', neighbourhood: 'hoerde' }),
-  makeHotspot({ id: 'b', category: 'science', sector: 'business', status: 'planned', tags: ['research'], district: 'hoerde', neighbourhood: 'hacheney' }),
-  makeHotspot({ id: 'c', category: 'culture', sector: 'municipal', status: 'existing', tags: ['theatre'], district: 'innenstadt-west', neighbourhood: 'city' }),
-  makeHotspot({ id: 'd', category: 'culture', sector: 'civic', status: 'existing', tags: ['ai', 'ai'], district: 'innenstadt-west', neighbourhood: 'city' }),
-  makeHotspot({ id: 'e', category: 'business', sector: 'business', status: 'existing', tags: [], district: 'eving', neighbourhood: 'brechten' }),
-  makeHotspot({ id: 'f', category: 'urban', sector: 'municipal', status: 'planned', tags: ['housing'], district: null, neighbourhood: null }),
+  makeHotspot({
+    id: 'a',
+    category: 'science',
+    sector: 'science',
+    status: 'existing',
+    tags: ['ai', 'research'],
+    district: 'hoerde',
+    neighbourhood: 'hoerde',
+  }),
+  makeHotspot({
+    id: 'b',
+    category: 'science',
+    sector: 'business',
+    status: 'planned',
+    tags: ['research'],
+    district: 'hoerde',
+    neighbourhood: 'hacheney',
+  }),
+  makeHotspot({
+    id: 'c',
+    category: 'culture',
+    sector: 'municipal',
+    status: 'existing',
+    tags: ['theatre'],
+    district: 'innenstadt-west',
+    neighbourhood: 'city',
+  }),
+  makeHotspot({
+    id: 'd',
+    category: 'culture',
+    sector: 'civic',
+    status: 'existing',
+    tags: ['ai', 'ai'],
+    district: 'innenstadt-west',
+    neighbourhood: 'city',
+  }),
+  makeHotspot({
+    id: 'e',
+    category: 'business',
+    sector: 'business',
+    status: 'existing',
+    tags: [],
+    district: 'eving',
+    neighbourhood: 'brechten',
+  }),
+  makeHotspot({
+    id: 'f',
+    category: 'urban',
+    sector: 'municipal',
+    status: 'planned',
+    tags: ['housing'],
+    district: null,
+    neighbourhood: null,
+  }),
 ];
 
 describe('isFiltering', () => {
@@ -56,7 +105,8 @@ describe('toggleValue', () => {
 
   it('keeps the canonical order whatever the order of clicks', () => {
     let values: (typeof CATEGORIES)[number][] = [];
-    for (const value of ['urban', 'science', 'civic', 'business'] as const) values = toggleValue(values, value, CATEGORIES);
+    for (const value of ['urban', 'science', 'civic', 'business'] as const)
+      values = toggleValue(values, value, CATEGORIES);
     expect(values).toEqual(['science', 'business', 'civic', 'urban']);
     expect(toggleValue(['planned'], 'existing', STATUSES)).toEqual(['existing', 'planned']);
     expect(toggleValue(['municipal', 'business'], 'civic', SECTORS)).toEqual(['municipal', 'civic', 'business']);
@@ -82,19 +132,28 @@ describe('filterHotspots on hand-built places', () => {
 
   it('ORs values within one facet', () => {
     expect(ids(filterHotspots(HAND, filters({ categories: ['science'] }), ALL))).toEqual(['a', 'b']);
-    expect(ids(filterHotspots(HAND, filters({ categories: ['science', 'culture'] }), ALL))).toEqual(['a', 'b', 'c', 'd']);
+    expect(ids(filterHotspots(HAND, filters({ categories: ['science', 'culture'] }), ALL))).toEqual([
+      'a',
+      'b',
+      'c',
+      'd',
+    ]);
     expect(ids(filterHotspots(HAND, filters({ sectors: ['business', 'civic'] }), ALL))).toEqual(['b', 'd', 'e']);
     expect(ids(filterHotspots(HAND, filters({ tags: ['theatre', 'housing'] }), ALL))).toEqual(['c', 'f']);
   });
 
   it('ANDs across facets', () => {
-    expect(ids(filterHotspots(HAND, filters({ categories: ['science', 'culture'], statuses: ['existing'] }), ALL))).toEqual([
-      'a',
-      'c',
-      'd',
-    ]);
     expect(
-      ids(filterHotspots(HAND, filters({ categories: ['science', 'culture'], statuses: ['existing'], tags: ['ai'] }), ALL)),
+      ids(filterHotspots(HAND, filters({ categories: ['science', 'culture'], statuses: ['existing'] }), ALL)),
+    ).toEqual(['a', 'c', 'd']);
+    expect(
+      ids(
+        filterHotspots(
+          HAND,
+          filters({ categories: ['science', 'culture'], statuses: ['existing'], tags: ['ai'] }),
+          ALL,
+        ),
+      ),
     ).toEqual(['a', 'd']);
     expect(ids(filterHotspots(HAND, filters({ categories: ['business'], sectors: ['municipal'] }), ALL))).toEqual([]);
   });
@@ -206,12 +265,25 @@ const COMBINATIONS: [string, Filters][] = [
   ['science', filters({ categories: ['science'] })],
   ['science or culture', filters({ categories: ['science', 'culture'] })],
   ['science or culture, existing', filters({ categories: ['science', 'culture'], statuses: ['existing'] })],
-  ['municipal, tag structural-change or participation', filters({ sectors: ['municipal'], tags: ['participation', 'structural-change'] })],
+  [
+    'municipal, tag structural-change or participation',
+    filters({ sectors: ['municipal'], tags: ['participation', 'structural-change'] }),
+  ],
   ['district hoerde', filters({ district: 'hoerde' })],
   ['neighbourhood city, culture', filters({ neighbourhood: 'city', categories: ['culture'] })],
   ['query "dortmund", planned', filters({ query: 'dortmund', statuses: ['planned'] })],
   ['query "hörde"', filters({ query: 'hörde' })],
-  ['everything at once', filters({ categories: ['urban', 'business'], sectors: ['municipal', 'business'], statuses: ['existing'], tags: ['industrial-heritage', 'structural-change'], district: 'hoerde', query: 'phoenix' })],
+  [
+    'everything at once',
+    filters({
+      categories: ['urban', 'business'],
+      sectors: ['municipal', 'business'],
+      statuses: ['existing'],
+      tags: ['industrial-heritage', 'structural-change'],
+      district: 'hoerde',
+      query: 'phoenix',
+    }),
+  ],
 ];
 
 describe('filterHotspots and facetCounts on the real data', () => {
@@ -280,5 +352,67 @@ describe('filterHotspots and facetCounts on the real data', () => {
       if (current.district !== null) expect(counts.district[current.district] ?? 0).toBe(shown);
       if (current.neighbourhood !== null) expect(counts.neighbourhood[current.neighbourhood] ?? 0).toBe(shown);
     }
+  });
+});
+
+describe('applyFilters: the one pass behind the list, the map and the counts', () => {
+  /** The rules written out plainly, one facet at a time: what the single pass must agree with. */
+  function passesPlainly(
+    hotspot: Hotspot,
+    current: Filters,
+    matches: (hotspot: Hotspot) => boolean,
+    withPlace: boolean,
+  ) {
+    const facet = <T>(chosen: readonly T[], value: T) => chosen.length === 0 || chosen.includes(value);
+    return (
+      facet(current.categories, hotspot.category) &&
+      facet(current.sectors, hotspot.sector) &&
+      facet(current.statuses, hotspot.status) &&
+      (current.tags.length === 0 || hotspot.tags.some((tag) => current.tags.includes(tag))) &&
+      (current.query.trim() === '' || matches(hotspot)) &&
+      (!withPlace ||
+        ((current.district === null || hotspot.district === current.district) &&
+          (current.neighbourhood === null || hotspot.neighbourhood === current.neighbourhood)))
+    );
+  }
+
+  it.each(COMBINATIONS)('agrees with the plain rules on the real data: %s', (_label, current) => {
+    const matches = matcherFor(current);
+    const result = applyFilters(REAL, current, matches);
+    expect(ids(result.matching)).toEqual(ids(REAL.filter((hotspot) => passesPlainly(hotspot, current, matches, true))));
+    expect(ids(result.matchingAnyPlace)).toEqual(
+      ids(REAL.filter((hotspot) => passesPlainly(hotspot, current, matches, false))),
+    );
+    expect(result.searchIds).toEqual(current.query.trim() === '' ? null : ids(REAL.filter(matches)));
+  });
+
+  it('keeps the order it is given (the app passes the places sorted by name)', () => {
+    const reversed = [...HAND].reverse();
+    expect(ids(applyFilters(reversed, filters({ categories: ['science', 'culture'] }), ALL).matching)).toEqual([
+      'd',
+      'c',
+      'b',
+      'a',
+    ]);
+  });
+
+  it('asks the text search once per place, and finds ids whatever the facets say', () => {
+    let asked = 0;
+    const onlyAE = (hotspot: Hotspot) => {
+      asked += 1;
+      return hotspot.id === 'a' || hotspot.id === 'e';
+    };
+    const result = applyFilters(HAND, filters({ query: 'x', categories: ['science'] }), onlyAE);
+    expect(asked).toBe(HAND.length);
+    expect(ids(result.matching)).toEqual(['a']);
+    expect(result.searchIds).toEqual(['a', 'e']);
+  });
+
+  it('asks nothing of the text search when there is no query', () => {
+    const result = applyFilters(HAND, filters({ query: ' ' }), () => {
+      throw new Error('asked without a query');
+    });
+    expect(result.searchIds).toBeNull();
+    expect(result.matching).toHaveLength(HAND.length);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { validateHotspots } from '@/data/hotspots';
 import type { Hotspot } from '@/domain/hotspot';
-import { buildSearchKeys, queryMatcher, queryTerms } from '@/domain/search';
+import { buildSearchKeys, createSearch, queryMatcher, queryTerms } from '@/domain/search';
 import { makeHotspot } from '../fixtures/unit/hotspot';
 import { readRawHotspots, realContext } from '../fixtures/unit/realData';
 
@@ -70,7 +70,17 @@ describe('buildSearchKeys', () => {
       districtName: (slug) => (slug === 'd' ? 'Bövinghausen-Bezirk' : null),
       neighbourhoodName: (slug) => (slug === 'n' ? 'Kley-Viertel' : null),
     }).get('p')!;
-    for (const word of ['zeche', 'zollern', 'museum', 'colliery', 'grubenweg', 'bovinghausen', 'kley', 'robotik', 'robotics']) {
+    for (const word of [
+      'zeche',
+      'zollern',
+      'museum',
+      'colliery',
+      'grubenweg',
+      'bovinghausen',
+      'kley',
+      'robotik',
+      'robotics',
+    ]) {
       expect(key, word).toContain(word);
     }
   });
@@ -118,23 +128,34 @@ describe('queryMatcher on the real data', () => {
     const german = ` ${hotspot.summary.de.toLowerCase()} `;
     const word = hotspot.summary.en
       .split(/[^\p{L}]+/u)
-      .find((candidate) => candidate.length > 5 && !german.includes(candidate.toLowerCase()) && !hotspot.name.toLowerCase().includes(candidate.toLowerCase()));
+      .find(
+        (candidate) =>
+          candidate.length > 5 &&
+          !german.includes(candidate.toLowerCase()) &&
+          !hotspot.name.toLowerCase().includes(candidate.toLowerCase()),
+      );
     expect(word, 'a word that only the English summary has').toBeDefined();
     expect(find(word!)).toContain('phoenix-see');
   });
 
   it('finds places by a tag label in German and in English, and by the tag slug', () => {
-    const robotics = REAL.filter((hotspot) => hotspot.tags.includes('robotics')).map((hotspot) => hotspot.id).sort();
+    const robotics = REAL.filter((hotspot) => hotspot.tags.includes('robotics'))
+      .map((hotspot) => hotspot.id)
+      .sort();
     expect(robotics.length).toBeGreaterThan(0);
     expect(find('Robotik')).toEqual(expect.arrayContaining(robotics));
     expect(find('robotics')).toEqual(expect.arrayContaining(robotics));
-    const heritage = REAL.filter((hotspot) => hotspot.tags.includes('industrial-heritage')).map((hotspot) => hotspot.id);
+    const heritage = REAL.filter((hotspot) => hotspot.tags.includes('industrial-heritage')).map(
+      (hotspot) => hotspot.id,
+    );
     expect(find('Industriekultur')).toEqual(expect.arrayContaining(heritage));
     expect(find('industrial heritage')).toEqual(expect.arrayContaining(heritage));
   });
 
   it('finds places by district name and by neighbourhood name', () => {
-    const luetgendortmund = REAL.filter((hotspot) => hotspot.district === 'luetgendortmund').map((hotspot) => hotspot.id);
+    const luetgendortmund = REAL.filter((hotspot) => hotspot.district === 'luetgendortmund').map(
+      (hotspot) => hotspot.id,
+    );
     expect(luetgendortmund.length).toBeGreaterThan(0);
     expect(find('Lütgendortmund')).toEqual(expect.arrayContaining(luetgendortmund));
     expect(find('Luetgendortmund')).toEqual(find('Lütgendortmund'));
@@ -170,5 +191,60 @@ describe('queryMatcher on the real data', () => {
   it('finds nothing for a place whose key is missing', () => {
     const stranger = makeHotspot({ id: 'not-indexed', name: 'Phoenix' });
     expect(queryMatcher('phoenix', KEYS)(stranger)).toBe(false);
+  });
+});
+
+describe('createSearch: remembers its last answer while the query narrows', () => {
+  const sorted = (found: ReadonlySet<string> | null) => (found ? [...found].sort() : null);
+
+  it('finds what the plain matcher finds, keystroke by keystroke and back again', () => {
+    const search = createSearch(KEYS);
+    const typed = [
+      'p',
+      'ph',
+      'pho',
+      'phoe',
+      'phoenix',
+      'phoenix s',
+      'phoenix see',
+      'phoenix',
+      'tech',
+      'tech dorst',
+      'hörde',
+      'hoerde tech',
+      'zzz',
+      'z',
+    ];
+    for (const query of typed) expect(sorted(search(query)), query).toEqual(find(query));
+  });
+
+  it('searches only the last answer when the query narrows it, and everything otherwise', () => {
+    const looked: string[] = [];
+    const keys = new Map(KEYS);
+    const spy = new Proxy(keys, {
+      get(target, property) {
+        if (property === 'get') return (id: string) => (looked.push(id), target.get(id));
+        const value = Reflect.get(target, property, target) as unknown;
+        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    const search = createSearch(spy);
+    const first = search('dortmund');
+    expect(looked).toHaveLength(KEYS.size);
+    looked.length = 0;
+    const narrower = search('dortmund phoenix');
+    expect(looked).toHaveLength(first?.size ?? -1);
+    expect(sorted(narrower)).toEqual(find('dortmund phoenix'));
+    looked.length = 0;
+    // "tech" does not narrow "dortmund phoenix": the whole data is searched again.
+    expect(sorted(search('tech'))).toEqual(find('tech'));
+    expect(looked).toHaveLength(KEYS.size);
+  });
+
+  it('is no search for a query without terms', () => {
+    const search = createSearch(KEYS);
+    expect(search('')).toBeNull();
+    expect(search(' – ')).toBeNull();
+    expect(sorted(search('see'))).toEqual(find('see'));
   });
 });
