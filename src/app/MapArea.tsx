@@ -1,9 +1,7 @@
 import { Component, lazy, Suspense, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { RuntimeConfig } from '@/config/runtimeConfig';
 import { useT } from '@/i18n/useT';
-import { afterPaint } from '@/lib/afterPaint';
 import { loadMapLib } from '@/map/loadMapLib';
-import { supportsWebGL } from '@/map/webgl';
 import { useAppStore } from '@/state/store';
 import type { ResolvedTheme } from './useTheme';
 
@@ -68,21 +66,14 @@ export function MapArea({
   const setMapStatus = useAppStore((state) => state.setMapStatus);
   const basemap = useAppStore((state) => state.basemap);
   const mode = useAppStore((state) => state.launch.mode);
-  // null while not yet known. Creating a probe context costs ~0.3 s in a software renderer, so it runs
-  // after the shell has painted, never inside the first render.
-  const [webgl, setWebgl] = useState<boolean | null>(null);
+  // Without WebGL 2 (which MapLibre 6 needs) the app runs list-only. Browsers without it at all are
+  // known at once; a GPU that is blocked or a context that cannot be created shows up when MapLibre
+  // tries to create the map, which then reports it (no probe context: one costs ~0.3 s in software).
+  const [webgl, setWebgl] = useState(() => typeof WebGL2RenderingContext !== 'undefined');
   useEffect(() => {
-    let active = true;
-    afterPaint(() => {
-      if (!active) return;
-      const supported = supportsWebGL();
-      setWebgl(supported);
-      if (!supported) setMapStatus('unsupported');
-    });
-    return () => {
-      active = false;
-    };
-  }, [setMapStatus]);
+    if (!webgl) setMapStatus('unsupported');
+  }, [webgl, setMapStatus]);
+  const onUnsupported = useCallback(() => setWebgl(false), []);
 
   // A new generation mounts a fresh map (new canvas, new WebGL context). Used when a lost context does
   // not come back by itself, and (a few times) after the map crashed.
@@ -103,9 +94,9 @@ export function MapArea({
   }, [setMapStatus]);
 
   let content: ReactNode;
-  if (webgl === false) {
+  if (!webgl) {
     content = <MapNotice>{t('map.unsupported')}</MapNotice>;
-  } else if (webgl === null || !config) {
+  } else if (!config) {
     content = <MapNotice>{t('map.loading')}</MapNotice>;
   } else {
     content = (
@@ -118,6 +109,7 @@ export function MapArea({
             cooperativeGestures={mode === 'embed'}
             onContextLost={onContextLost}
             onContextRestored={onContextRestored}
+            onUnsupported={onUnsupported}
           />
         </Suspense>
       </MapErrorBoundary>

@@ -48,6 +48,8 @@ export interface MapViewProps {
   cooperativeGestures: boolean;
   onContextLost?: () => void;
   onContextRestored?: () => void;
+  /** MapLibre could not create its WebGL 2 context: the app then goes list-only. */
+  onUnsupported?: () => void;
 }
 
 function uniqueHotspotIds(features: readonly MapGeoJSONFeature[]): string[] {
@@ -80,6 +82,7 @@ export default function MapView({
   cooperativeGestures,
   onContextLost,
   onContextRestored,
+  onUnsupported,
 }: MapViewProps) {
   const dark = theme === 'dark';
   const layers = dark ? DARK_LAYERS : LAYERS;
@@ -374,6 +377,18 @@ export default function MapView({
     }
   }, [applyFeatureState, onMapIdle, onMoveEnd, ready, setMapStatus]);
 
+  const onError = useCallback(
+    (event: { error?: unknown; sourceId?: unknown }) => {
+      // Thrown by the Map constructor (react-map-gl reports it here) or when a restored context fails.
+      if (event.error instanceof Error && event.error.name === 'GPUInitializationError') {
+        onUnsupported?.();
+        return;
+      }
+      onMapError(event.sourceId);
+    },
+    [onMapError, onUnsupported],
+  );
+
   const attribution = useMemo(
     () => [
       t('map.attribution.boundary'),
@@ -406,7 +421,7 @@ export default function MapView({
         onMouseLeave={onMouseLeave}
         onMoveEnd={onMoveEnd}
         onIdle={onIdle}
-        onError={(event) => onMapError((event as { sourceId?: unknown }).sourceId)}
+        onError={onError}
         style={{ width: '100%', height: '100%' }}
       >
         {mask && (

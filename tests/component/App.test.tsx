@@ -6,18 +6,28 @@ import { useAppStore } from '@/state/store';
 import { fakeFetch } from '../fixtures/unit/fakeFetch';
 import { resetStore } from '../fixtures/unit/realStore';
 
-// MapLibre needs real WebGL; the shell around the map is what is tested here.
-vi.mock('@/map/MapView', () => ({ default: () => <div data-testid="map-stub" /> }));
+// MapLibre needs real WebGL; the shell around the map is what is tested here. The stand-in map reports
+// a failed context the way MapView does when MapLibre's constructor throws GPUInitializationError.
+const gpu = vi.hoisted(() => ({ contextWorks: true }));
+vi.mock('@/map/MapView', async () => {
+  const { useEffect } = await import('react');
+  return {
+    default: function MapStub({ onUnsupported }: { onUnsupported?: () => void }) {
+      useEffect(() => {
+        if (!gpu.contextWorks) onUnsupported?.();
+      }, [onUnsupported]);
+      return <div data-testid="map-stub" />;
+    },
+  };
+});
 
-/** Enough of a WebGL context for the app's probe: it asks for an extension to free the context. */
-const fakeWebGL = {
-  getExtension: vi.fn(() => ({ loseContext: vi.fn() })),
-};
-
+/**
+ * jsdom has no WebGL. `available` false: the browser knows WebGL 2 but cannot create a context (a
+ * blocked GPU), so the map itself has to report it.
+ */
 function stubWebGL(available: boolean) {
-  vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(
-    (() => (available ? fakeWebGL : null)) as unknown as HTMLCanvasElement['getContext'],
-  );
+  vi.stubGlobal('WebGL2RenderingContext', class {});
+  gpu.contextWorks = available;
 }
 
 // jsdom does not implement modal dialogs: a minimal showModal/close that toggle `open` and fire `close`.
@@ -174,12 +184,21 @@ describe('App without WebGL', { timeout: 20_000 }, () => {
   it('shows the WebGL notice instead of the map, and the list still works', async () => {
     render(<App />);
     const list = await placesList();
-    // The probe runs after the first paint, so the notice follows the shell.
     expect(await screen.findByText(/WebGL ist nicht verfügbar/)).toBeInTheDocument();
     expect(screen.queryByTestId('map-stub')).not.toBeInTheDocument();
     expect(useAppStore.getState().mapStatus).toBe('unsupported');
     await userEvent.click(within(list).getByRole('button', { name: /Zeche Zollern/ }));
     expect(await screen.findByRole('heading', { level: 2, name: 'Zeche Zollern' })).toBeInTheDocument();
     expect(new URLSearchParams(window.location.search).get('hotspot')).toBe('zeche-zollern');
+  });
+
+  it('does not even try the map in a browser without WebGL 2', async () => {
+    vi.stubGlobal('WebGL2RenderingContext', undefined);
+    gpu.contextWorks = true;
+    render(<App />);
+    await placesList();
+    expect(screen.getByText(/WebGL ist nicht verfügbar/)).toBeInTheDocument();
+    expect(screen.queryByTestId('map-stub')).not.toBeInTheDocument();
+    expect(useAppStore.getState().mapStatus).toBe('unsupported');
   });
 });
