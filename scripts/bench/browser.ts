@@ -94,7 +94,13 @@ const INIT_SCRIPT = String.raw`
     };
     check();
   });
-  bench.idleMarks = () => performance.getEntriesByName('map-idle').map((entry) => entry.startTime);
+  // Recorded as they come: the app keeps only its latest 'map-idle' mark in the timeline (a kiosk runs
+  // for weeks), so the timeline alone would not show every idle.
+  bench.idles = [];
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) if (entry.name === 'map-idle') bench.idles.push(entry.startTime);
+  }).observe({ type: 'mark', buffered: true });
+  bench.idleMarks = () => bench.idles;
   // Settled: the map went idle after t0 (when needIdle) and then nothing happened for quietMs: no idle
   // mark, no long task, and no work sent to a worker after the last idle (or 3 s of complete quiet). A map that keeps re-rendering never gets quiet: loopCapMs after its first idle,
   // settle() gives up waiting, reports 'continuous' and takes that first idle as the idle time.

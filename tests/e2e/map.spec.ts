@@ -41,7 +41,10 @@ function zoomedTo(place: { lat: number; lon: number }, zoom = 17): Camera {
 }
 
 test.describe('The map', () => {
-  test('draws the city boundary, the districts and the places, and none of them without their data', async ({ app, page }) => {
+  test('draws the city boundary, the districts and the places, and none of them without their data', async ({
+    app,
+    page,
+  }) => {
     await app.openReady('?basemap=offline');
     await expect(app.places).toHaveCount(ALL_PLACES);
     const drawn = await waitForDrawnPlaces(app);
@@ -71,7 +74,9 @@ test.describe('The map', () => {
     expect(bare.boundary, bareContext).toBeGreaterThan(drawn.boundary * 0.8);
   });
 
-  test('without internet, falls back from the configured street map to its embedded map and says so', async ({ app }) => {
+  test('without internet, falls back from the configured street map to its embedded map and says so', async ({
+    app,
+  }) => {
     // No ?basemap=offline: public/config.json points at an online street map, which is unreachable.
     await app.openReady('');
     expect(app.blockedRequests.some((url) => new URL(url).hostname === 'tiles.openfreemap.org')).toBe(true);
@@ -160,6 +165,26 @@ test.describe('The map', () => {
       expect(camera?.lon).toBeCloseTo(DORTMUND_AIRPORT.lon, 3);
     });
   }
+
+  test('keeps only its latest idle mark in the performance timeline, however often the map goes idle', async ({
+    app,
+    page,
+  }) => {
+    // A kiosk goes idle thousands of times a day, and the timeline has no limit of its own.
+    await page.addInitScript(() => {
+      const seen = { idles: 0 };
+      Object.assign(window, { __seen: seen });
+      new PerformanceObserver((list) => {
+        seen.idles += list.getEntries().filter((entry) => entry.name === 'map-idle').length;
+      }).observe({ type: 'mark' });
+    });
+    await app.openReady('?basemap=offline');
+    await app.openHotspotFromList(DORTMUND_AIRPORT.name);
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { __seen: { idles: number } }).__seen.idles))
+      .toBeGreaterThanOrEqual(2);
+    expect(await page.evaluate(() => performance.getEntriesByName('map-idle').length)).toBe(1);
+  });
 
   test('fits a desktop and a phone screen (screenshots in test-results/screenshots)', async ({ app, page }) => {
     await mkdir('test-results/screenshots', { recursive: true });
