@@ -32,5 +32,6 @@ if (root) {
       </AppErrorBoundary>
     </StrictMode>,
   );
-  afterPaint(preloadMap);
+  // No map without WebGL 2 (MapLibre 6): then there is nothing to preload.
+  if (typeof WebGL2RenderingContext !== 'undefined') afterPaint(preloadMap);
 }
