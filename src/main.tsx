@@ -5,6 +5,7 @@ import '@/app/app.css';
 import { AppErrorBoundary } from '@/app/AppErrorBoundary';
 import { preloadMap } from '@/app/MapArea';
 import { afterPaint } from '@/lib/afterPaint';
+import { hasWebGL2 } from '@/map/webgl';
 import { startServiceWorker } from '@/app/serviceWorker';
 import { parseLaunchOptions } from '@/config/launchOptions';
 import { useAppStore } from '@/state/store';
@@ -33,5 +34,5 @@ if (root) {
     </StrictMode>,
   );
   // No map without WebGL 2 (MapLibre 6): then there is nothing to preload.
-  if (typeof WebGL2RenderingContext !== 'undefined') afterPaint(preloadMap);
+  if (hasWebGL2()) afterPaint(preloadMap);
 }

@@ -2,6 +2,7 @@ import { Component, lazy, Suspense, useCallback, useEffect, useRef, useState, ty
 import type { RuntimeConfig } from '@/config/runtimeConfig';
 import { useT } from '@/i18n/useT';
 import { loadMapLib } from '@/map/loadMapLib';
+import { hasWebGL2 } from '@/map/webgl';
 import { useAppStore } from '@/state/store';
 import type { ResolvedTheme } from './useTheme';
 
@@ -69,7 +70,7 @@ export function MapArea({
   // Without WebGL 2 (which MapLibre 6 needs) the app runs list-only. Browsers without it at all are
   // known at once; a GPU that is blocked or a context that cannot be created shows up when MapLibre
   // tries to create the map, which then reports it (no probe context: one costs ~0.3 s in software).
-  const [webgl, setWebgl] = useState(() => typeof WebGL2RenderingContext !== 'undefined');
+  const [webgl, setWebgl] = useState(hasWebGL2);
   useEffect(() => {
     if (!webgl) setMapStatus('unsupported');
   }, [webgl, setMapStatus]);

@@ -41,8 +41,12 @@ export function queryMatcher(query: string, keys: ReadonlyMap<string, string>): 
   if (terms.length === 0) return () => true;
   return (hotspot) => {
     const key = keys.get(hotspot.id);
-    return key !== undefined && terms.every((term) => key.includes(term));
+    return key !== undefined && hasEveryTerm(key, terms);
   };
+}
+
+function hasEveryTerm(key: string, terms: readonly string[]): boolean {
+  return terms.every((term) => key.includes(term));
 }
 
 /** True when every hotspot that matches `next` also matches `previous`: each old term lies inside a new one. */
@@ -64,7 +68,7 @@ export function createSearch(keys: ReadonlyMap<string, string>): (query: string)
     const found = new Set<string>();
     for (const id of candidates) {
       const key = keys.get(id);
-      if (key !== undefined && terms.every((term) => key.includes(term))) found.add(id);
+      if (key !== undefined && hasEveryTerm(key, terms)) found.add(id);
     }
     last = { terms, found };
     return found;
