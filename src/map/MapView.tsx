@@ -26,7 +26,7 @@ import { DORTMUND_BOUNDS } from './embeddedStyle';
 import { loadMapLib } from './loadMapLib';
 import { PanControls } from './PanControls';
 import { useBasemap } from './useBasemap';
-import { useHotspotFilter } from './useHotspotFilter';
+import { EMPTY_HOTSPOTS, useHotspotSource } from './useHotspotSource';
 import { CLUSTER_MAX_ZOOM, CLUSTER_RADIUS, INTERACTIVE_LAYER_IDS, LAYERS, SOURCE_IDS } from './layers';
 import { DARK_LAYERS } from './darkTheme';
 
@@ -101,7 +101,7 @@ export default function MapView({
   const basemap = useAppStore((state) => state.basemap);
   const index = useHotspotIndex();
   const { matchingAnyPlace } = useFiltered();
-  const hotspotFilter = useHotspotFilter();
+  const onSourceData = useHotspotSource(mapRef, data.hotspotGeoJSON);
   const { mapStyle, onMapError, onMapIdle } = useBasemap(basemapConfig, forceOfflineBasemap, dark);
   const [initialLocale] = useState(() => MAPLIBRE_LOCALE[language]);
 
@@ -357,7 +357,7 @@ export default function MapView({
   const onIdle = useCallback(() => {
     const map = mapRef.current;
     if (!map) return;
-    // A basemap swap or a new filter re-adds the hotspot source, which drops its feature-state: put it
+    // A basemap swap re-adds the hotspot source, which drops its feature-state: put it
     // back, but only for a new source object. Setting state on every idle would repaint, fire idle
     // again and keep the map rendering forever.
     const source = map.getSource(SOURCE_IDS.hotspots);
@@ -426,6 +426,7 @@ export default function MapView({
         onMouseLeave={onMouseLeave}
         onMoveEnd={onMoveEnd}
         onIdle={onIdle}
+        onSourceData={onSourceData}
         onError={onError}
         style={{ width: '100%', height: '100%' }}
       >
@@ -468,18 +469,16 @@ export default function MapView({
           </Source>
         )}
         {data.hotspotGeoJSON && (
-          // A GeoJSON source's filter cannot be changed in place, so a new filter re-creates the source
-          // (same data object, no rebuild); MapLibre then re-clusters only what passes.
+          // Created empty: useHotspotSource fills it with the places that pass the filters and, when they
+          // change, sends only the difference (no re-created source, no copy of every place per filter).
           <Source
-            key={hotspotFilter.key}
             id={SOURCE_IDS.hotspots}
             type="geojson"
-            data={data.hotspotGeoJSON}
+            data={EMPTY_HOTSPOTS}
             cluster
             clusterMaxZoom={CLUSTER_MAX_ZOOM}
             clusterRadius={CLUSTER_RADIUS}
             promoteId="id"
-            {...(hotspotFilter.filter ? { filter: hotspotFilter.filter } : {})}
           >
             <Layer {...layers.hotspotHalo} />
             <Layer {...layers.cluster} />

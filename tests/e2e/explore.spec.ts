@@ -379,6 +379,36 @@ test.describe('Finding places', () => {
       .toBeGreaterThan(before.cluster * 0.8);
   });
 
+  test('a map style swap (dark theme and back) keeps the filtered places, and clearing the filter brings all back', async ({
+    app,
+    page,
+  }) => {
+    // The swap re-adds the hotspot source empty; the app must fill it again with only what passes.
+    await app.openReady(`${OFFLINE}&theme=auto`);
+    await app.filterBy('science');
+    await expect(app.places).toHaveCount(matching({ categories: ['science'] }).length);
+    await expect.poll(async () => placeColours(await app.mapScreenshot()).business).toBeLessThan(10);
+
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+    await expect(app.map).toHaveAttribute('aria-busy', 'false');
+
+    const png = await settledMap(app);
+    const after = placeColours(png);
+    const context = `after the swaps: ${JSON.stringify(after)}; top: ${topColours(png).join(', ')}`;
+    for (const colour of Object.keys(OTHER_THAN_SCIENCE) as (keyof typeof OTHER_THAN_SCIENCE)[]) {
+      expect(after[colour], `${colour}: ${context}`).toBeLessThan(10);
+    }
+    expect(after.science + after.cluster, context).toBeGreaterThan(300);
+
+    await app.categoryChip('science').uncheck();
+    await expect
+      .poll(async () => placeColours(await app.mapScreenshot()).business, { message: 'business places back' })
+      .toBeGreaterThan(50);
+  });
+
   test('a district chosen in the select gets its panel, its camera and only its places; "Ganz Dortmund zeigen" clears it', async ({
     app,
   }) => {

@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { hotspotsToGeoJSON, validateHotspots } from '@/data/hotspots';
+import { EMPTY_FILTERS, filterHotspots, type Filters } from '@/domain/filters';
+import { buildSearchKeys, queryMatcher } from '@/domain/search';
+import { planSourceUpdate, type HotspotCollection, type HotspotDiff, type HotspotFeature } from '@/map/hotspotSourceDiff';
+import { readRawHotspots, realContext } from '../fixtures/unit/realData';
+
+const context = realContext();
+const REAL = validateHotspots(readRawHotspots(), context).hotspots;
+const GEOJSON = hotspotsToGeoJSON(REAL);
+const KEYS = buildSearchKeys(REAL, { districtName: () => null, neighbourhoodName: () => null });
+const filters = (patch: Partial<Filters>): Filters => ({ ...EMPTY_FILTERS, ...patch });
+const passing = (current: Filters) => filterHotspots(REAL, current, queryMatcher(current.query, KEYS));
+
+/**
+ * A stand-in for what MapLibre keeps of a GeoJSON source with promoteId "id": its features by id, with a
+ * diff applied in MapLibre's documented order (removeAll, remove, then add; an added id replaces).
+ */
+class SimulatedSource {
+  readonly features = new Map<string, HotspotFeature>();
+  apply(diff: HotspotDiff): void {
+    if (diff.removeAll) this.features.clear();
+    for (const id of diff.remove ?? []) this.features.delete(id);
+    for (const feature of diff.add ?? []) this.features.set(feature.properties.id, feature);
+  }
+  ids(): string[] {
+    return [...this.features.keys()].sort();
+  }
+}
+
+const sortedIds = (items: readonly { id: string }[]) => items.map((item) => item.id).sort();
+
+describe('planSourceUpdate', () => {
+  it('fills a new (empty) source with every place that passes, as the data set’s own feature objects', () => {
+    const { diff, contents } = planSourceUpdate(null, GEOJSON, REAL);
+    expect(diff?.removeAll).toBeUndefined();
+    expect(diff?.remove).toBeUndefined();
+    expect(diff?.add).toHaveLength(REAL.length);
+    expect(diff?.add?.[0]).toBe(GEOJSON.features[0]);
+    expect(contents.shown.size).toBe(REAL.length);
+  });
+
+  it('fills a new source with only the filtered places when a filter was set before the map loaded', () => {
+    const science = passing(filters({ categories: ['science'] }));
+    expect(science.length).toBeGreaterThan(0);
+    expect(science.length).toBeLessThan(REAL.length);
+    const { diff } = planSourceUpdate(null, GEOJSON, science);
+    expect(sortedIds((diff?.add ?? []).map((feature) => feature.properties))).toEqual(sortedIds(science));
+  });
+
+  it('sends nothing to a new source when nothing passes, and nothing when the target did not change', () => {
+    expect(planSourceUpdate(null, GEOJSON, []).diff).toBeNull();
+    const first = planSourceUpdate(null, GEOJSON, REAL);
+    const again = planSourceUpdate(first.contents, GEOJSON, [...REAL].reverse());
+    expect(again.diff).toBeNull();
+    expect(again.contents).toBe(first.contents);
+  });
+
+  it('narrowing sends only the ids that leave; widening only the features that come back', () => {
+    const all = planSourceUpdate(null, GEOJSON, REAL).contents;
+    const science = passing(filters({ categories: ['science'] }));
+    const narrowed = planSourceUpdate(all, GEOJSON, science);
+    expect(narrowed.diff?.add).toBeUndefined();
+    expect(narrowed.diff?.remove).toHaveLength(REAL.length - science.length);
+    expect(narrowed.diff?.remove).not.toContain(science[0]!.id);
+
+    const widened = planSourceUpdate(narrowed.contents, GEOJSON, REAL);
+    expect(widened.diff?.remove).toBeUndefined();
+    expect(sortedIds((widened.diff?.add ?? []).map((feature) => feature.properties))).toEqual(
+      sortedIds(REAL.filter((hotspot) => hotspot.category !== 'science')),
+    );
+  });
+
+  it('replaces everything when the data set changes (a reload), keeping the current filter', () => {
+    const science = passing(filters({ categories: ['science'] }));
+    const before = planSourceUpdate(null, GEOJSON, science).contents;
+    const reloaded: HotspotCollection = hotspotsToGeoJSON(REAL);
+    const { diff, contents } = planSourceUpdate(before, reloaded, science);
+    expect(diff?.removeAll).toBe(true);
+    expect(diff?.add).toHaveLength(science.length);
+    expect(diff?.add?.[0]).toBe(reloaded.features.find((feature) => feature.properties.id === science[0]!.id));
+    expect(contents.geojson).toBe(reloaded);
+  });
+
+  it('over a sequence of real filter changes, the source always holds exactly the places the list shows', () => {
+    const sequence: Filters[] = [
+      filters({ categories: ['science'] }),
+      filters({ categories: ['science', 'culture'] }),
+      filters({ district: 'hoerde' }),
+      filters({ query: 'phönix' }),
+      filters({ query: 'xylophonquartett' }),
+      filters({ statuses: ['planned'], sectors: ['civic', 'municipal'] }),
+      EMPTY_FILTERS,
+      filters({ tags: ['research', 'startups'], query: 'dortmund' }),
+      filters({ neighbourhood: 'city' }),
+      EMPTY_FILTERS,
+    ];
+    const source = new SimulatedSource();
+    let contents = null;
+    const sizes: number[] = [];
+    for (const current of sequence) {
+      const target = passing(current);
+      const update = planSourceUpdate(contents, GEOJSON, target);
+      if (update.diff) source.apply(update.diff);
+      contents = update.contents;
+      sizes.push(target.length);
+      expect(source.ids(), JSON.stringify(current)).toEqual(sortedIds(target));
+    }
+    // The sequence is not trivial: it empties the source, narrows it and fills it again.
+    expect(sizes).toContain(0);
+    expect(sizes.some((size) => size > 0 && size < REAL.length)).toBe(true);
+    expect(sizes.at(-1)).toBe(REAL.length);
+  });
+});
