@@ -26,7 +26,7 @@ import { DORTMUND_BOUNDS } from './embeddedStyle';
 import { loadMapLib } from './loadMapLib';
 import { PanControls } from './PanControls';
 import { useBasemap } from './useBasemap';
-import { EMPTY_HOTSPOTS, useHotspotSource } from './useHotspotSource';
+import { useHotspotSource } from './useHotspotSource';
 import { CLUSTER_MAX_ZOOM, CLUSTER_RADIUS, INTERACTIVE_LAYER_IDS, LAYERS, SOURCE_IDS } from './layers';
 import { DARK_LAYERS } from './darkTheme';
 
@@ -101,7 +101,7 @@ export default function MapView({
   const basemap = useAppStore((state) => state.basemap);
   const index = useHotspotIndex();
   const { matchingAnyPlace } = useFiltered();
-  const onSourceData = useHotspotSource(mapRef, data.hotspotGeoJSON);
+  const hotspotSource = useHotspotSource(mapRef, data.hotspotGeoJSON);
   const { mapStyle, onMapError, onMapIdle } = useBasemap(basemapConfig, forceOfflineBasemap, dark);
   const [initialLocale] = useState(() => MAPLIBRE_LOCALE[language]);
 
@@ -116,10 +116,15 @@ export default function MapView({
     () => (data.neighbourhoods ? areasToGeoJSON(data.neighbourhoods) : null),
     [data.neighbourhoods],
   );
-  const districtLabels = useMemo(() => (data.districts ? areaLabelPoints(data.districts) : null), [data.districts]);
-  const neighbourhoodLabels = useMemo(
-    () => (data.neighbourhoods ? areaLabelPoints(data.neighbourhoods) : null),
-    [data.neighbourhoods],
+  const areaLabels = useMemo(
+    () =>
+      data.districts || data.neighbourhoods
+        ? areaLabelPoints({
+            ...(data.districts ? { district: data.districts } : {}),
+            ...(data.neighbourhoods ? { neighbourhood: data.neighbourhoods } : {}),
+          })
+        : null,
+    [data.districts, data.neighbourhoods],
   );
   const userLocationPoint = useMemo(
     () =>
@@ -426,7 +431,7 @@ export default function MapView({
         onMouseLeave={onMouseLeave}
         onMoveEnd={onMoveEnd}
         onIdle={onIdle}
-        onSourceData={onSourceData}
+        onSourceData={hotspotSource.onSourceData}
         onError={onError}
         style={{ width: '100%', height: '100%' }}
       >
@@ -449,32 +454,27 @@ export default function MapView({
           </Source>
         )}
         {districts && (
-          <Source id={`${SOURCE_IDS.districts}-outline`} type="geojson" data={districts}>
-            <Layer {...layers.districtSelected} filter={districtSelectedFilter} />
-          </Source>
+          // Above the neighbourhood layers, so its own layer here instead of inside the districts' Source.
+          <Layer {...layers.districtSelected} source={SOURCE_IDS.districts} filter={districtSelectedFilter} />
         )}
         {boundary && (
           <Source id={SOURCE_IDS.boundary} type="geojson" data={boundary}>
             <Layer {...layers.boundaryLine} />
           </Source>
         )}
-        {neighbourhoodLabels && (
-          <Source id={SOURCE_IDS.neighbourhoodLabels} type="geojson" data={neighbourhoodLabels}>
+        {areaLabels && (
+          <Source id={SOURCE_IDS.areaLabels} type="geojson" data={areaLabels}>
             <Layer {...layers.neighbourhoodLabel} />
-          </Source>
-        )}
-        {districtLabels && (
-          <Source id={SOURCE_IDS.districtLabels} type="geojson" data={districtLabels}>
             <Layer {...layers.districtLabel} />
           </Source>
         )}
-        {data.hotspotGeoJSON && (
-          // Created empty: useHotspotSource fills it with the places that pass the filters and, when they
-          // change, sends only the difference (no re-created source, no copy of every place per filter).
+        {hotspotSource.data && (
+          // Created with the places that pass the filters; when they change, useHotspotSource sends only
+          // the difference (no re-created source, no copy of every place per filter).
           <Source
             id={SOURCE_IDS.hotspots}
             type="geojson"
-            data={EMPTY_HOTSPOTS}
+            data={hotspotSource.data}
             cluster
             clusterMaxZoom={CLUSTER_MAX_ZOOM}
             clusterRadius={CLUSTER_RADIUS}

@@ -16,8 +16,8 @@ export const SOURCE_IDS = {
   mask: 'city-mask',
   districts: 'districts',
   neighbourhoods: 'neighbourhoods',
-  districtLabels: 'district-labels',
-  neighbourhoodLabels: 'neighbourhood-labels',
+  /** One label point per district and per neighbourhood (property `level`): one source, not two. */
+  areaLabels: 'area-labels',
   hotspots: 'hotspots',
   userLocation: 'user-location',
 } as const;
@@ -137,6 +137,7 @@ export const districtLabelLayer: Omit<SymbolLayerSpecification, 'source'> = {
   id: 'district-labels',
   type: 'symbol',
   maxzoom: 12.5,
+  filter: ['==', ['get', 'level'], 'district'],
   layout: {
     'text-field': ['get', 'name'],
     'text-font': LABEL_FONT_BOLD,
@@ -155,6 +156,7 @@ export const neighbourhoodLabelLayer: Omit<SymbolLayerSpecification, 'source'> =
   id: 'neighbourhood-labels',
   type: 'symbol',
   minzoom: 12.5,
+  filter: ['==', ['get', 'level'], 'neighbourhood'],
   layout: {
     'text-field': ['get', 'name'],
     'text-font': LABEL_FONT,
@@ -261,8 +263,8 @@ export const ALL_THEMATIC_LAYERS = [
   { source: SOURCE_IDS.neighbourhoods, layer: neighbourhoodSelectedLayer },
   { source: SOURCE_IDS.districts, layer: districtSelectedLayer },
   { source: SOURCE_IDS.boundary, layer: boundaryLineLayer },
-  { source: SOURCE_IDS.neighbourhoodLabels, layer: neighbourhoodLabelLayer },
-  { source: SOURCE_IDS.districtLabels, layer: districtLabelLayer },
+  { source: SOURCE_IDS.areaLabels, layer: neighbourhoodLabelLayer },
+  { source: SOURCE_IDS.areaLabels, layer: districtLabelLayer },
   { source: SOURCE_IDS.hotspots, layer: hotspotHaloLayer },
   { source: SOURCE_IDS.hotspots, layer: clusterLayer },
   { source: SOURCE_IDS.hotspots, layer: clusterCountLayer },

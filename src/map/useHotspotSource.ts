@@ -1,44 +1,56 @@
-import { useCallback, useEffect, useRef, type RefObject } from 'react';
-import type { Hotspot } from '@/domain/hotspot';
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import type { GeoJSONSource } from 'maplibre-gl';
 import type { MapRef } from 'react-map-gl/maplibre';
-import { planSourceUpdate, type HotspotCollection, type SourceContents } from './hotspotSourceDiff';
+import type { Hotspot } from '@/domain/hotspot';
+import { initialContents, planSourceUpdate, type HotspotCollection, type SourceContents } from './hotspotSourceDiff';
 import { SOURCE_IDS } from './layers';
 import { useMapHotspots } from './useMapHotspots';
 
-/** The data the clustered source is created with; its places arrive as a diff (see planSourceUpdate). */
-export const EMPTY_HOTSPOTS: HotspotCollection = { type: 'FeatureCollection', features: [] };
+export interface HotspotSource {
+  /** The data the clustered source is created with (per data set): the places that passed then. */
+  data: HotspotCollection | null;
+  /** For the map's `sourcedata` events: a source added again (a style change) is brought up to date. */
+  onSourceData: (event: { sourceId?: string }) => void;
+}
 
 /**
  * Keeps the clustered hotspot source holding exactly the places that pass the filters, by sending MapLibre
- * only what changed. The source is created empty (react-map-gl never calls setData on it); a style change
- * that re-adds it is noticed by its new identity, and it is filled again. Returns the handler for the map's
- * `sourcedata` events, which is how a newly added source gets its places.
+ * only what changed (see planSourceUpdate). The source's `data` prop changes only with a new data set, so
+ * react-map-gl calls setData only then. A source that react-map-gl (re-)adds holds that data again: it is
+ * recognised by its new identity and brought up to date.
  */
-export function useHotspotSource(
-  mapRef: RefObject<MapRef | null>,
-  geojson: HotspotCollection | null,
-): (event: { sourceId?: string }) => void {
+export function useHotspotSource(mapRef: RefObject<MapRef | null>, geojson: HotspotCollection | null): HotspotSource {
   const target = useMapHotspots();
-  const synced = useRef<{ source: GeoJSONSource; target: readonly Hotspot[]; contents: SourceContents } | null>(null);
+  const [initial, setInitial] = useState<ReturnType<typeof initialContents> | null>(null);
+  // A new data set: computed during render (not in an effect), so the source is created with it at once.
+  if (geojson && initial?.geojson !== geojson) setInitial(initialContents(geojson, target));
+
+  const synced = useRef<{
+    source: GeoJSONSource;
+    data: HotspotCollection;
+    target: readonly Hotspot[];
+    contents: SourceContents;
+  } | null>(null);
 
   const sync = useCallback(() => {
     const source = mapRef.current?.getSource<GeoJSONSource>(SOURCE_IDS.hotspots);
-    if (!source || !geojson) return;
+    if (!source || !initial || initial.geojson !== geojson) return;
     const last = synced.current;
+    const fresh = last?.source !== source || last.data !== initial.data;
     // sourcedata fires for every tile: answer those in O(1).
-    if (last?.source === source && last.target === target && last.contents.geojson === geojson) return;
-    const { diff, contents } = planSourceUpdate(last?.source === source ? last.contents : null, geojson, target);
-    synced.current = { source, target, contents };
+    if (!fresh && last.target === target) return;
+    const { diff, contents } = planSourceUpdate(fresh ? initial : last.contents, initial.geojson, target);
+    synced.current = { source, data: initial.data, target, contents };
     if (diff) void source.updateData(diff);
-  }, [mapRef, geojson, target]);
+  }, [mapRef, geojson, initial, target]);
 
   useEffect(sync, [sync]);
 
-  return useCallback(
+  const onSourceData = useCallback(
     (event: { sourceId?: string }) => {
       if (event.sourceId === SOURCE_IDS.hotspots) sync();
     },
     [sync],
   );
+  return { data: initial?.geojson === geojson ? initial.data : null, onSourceData };
 }

@@ -18,13 +18,17 @@ interface Applied {
 export function useMapHotspots(): readonly Hotspot[] {
   const { filters, matching } = useFiltered();
   const [applied, setApplied] = useState<Applied>(() => ({ matching, query: filters.query }));
+  const typing = filters.query !== applied.query;
+
+  // Remembered for the next search (adjusted during render, as React advises for derived state): while
+  // it waits, the map keeps what it shows now.
+  if (!typing && applied.matching !== matching) setApplied({ matching, query: filters.query });
 
   useEffect(() => {
-    if (matching === applied.matching) return undefined;
-    const delay = filters.query !== applied.query ? SEARCH_MAP_DELAY_MS : 0;
-    const timer = setTimeout(() => setApplied({ matching, query: filters.query }), delay);
+    if (!typing) return undefined;
+    const timer = setTimeout(() => setApplied({ matching, query: filters.query }), SEARCH_MAP_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [matching, filters.query, applied]);
+  }, [typing, matching, filters.query]);
 
-  return applied.matching;
+  return typing ? applied.matching : matching;
 }

@@ -60,14 +60,25 @@ describe('validateDistricts with broken features', () => {
     raw.features[2]!.geometry = null;
     const slug = String(raw.features[2]!.properties['slug']);
     const { areas, problems } = validateDistricts(raw);
-    expect(problems).toEqual([{ file: 'districts.geojson', feature: slug, field: 'geometry', code: 'invalid-feature' }]);
+    expect(problems).toEqual([
+      { file: 'districts.geojson', feature: slug, field: 'geometry', code: 'invalid-feature' },
+    ]);
     expect(areas).toHaveLength(11);
     expect(areas.some((area) => area.slug === slug)).toBe(false);
   });
 
   it('skips a ring with too few positions, naming the geometry path', () => {
     const raw = readRawAreas('districts.geojson');
-    raw.features[0]!.geometry = { type: 'Polygon', coordinates: [[[7.4, 51.5], [7.41, 51.5], [7.4, 51.5]]] };
+    raw.features[0]!.geometry = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [7.4, 51.5],
+          [7.41, 51.5],
+          [7.4, 51.5],
+        ],
+      ],
+    };
     const slug = String(raw.features[0]!.properties['slug']);
     const { areas, problems } = validateDistricts(raw);
     expect(problems).toHaveLength(1);
@@ -81,7 +92,9 @@ describe('validateDistricts with broken features', () => {
     raw.features[5]!.properties['name'] = '  ';
     const slug = String(raw.features[5]!.properties['slug']);
     const { areas, problems } = validateDistricts(raw);
-    expect(problems).toEqual([{ file: 'districts.geojson', feature: slug, field: 'properties.name', code: 'invalid-value' }]);
+    expect(problems).toEqual([
+      { file: 'districts.geojson', feature: slug, field: 'properties.name', code: 'invalid-value' },
+    ]);
     expect(areas).toHaveLength(11);
   });
 
@@ -89,7 +102,9 @@ describe('validateDistricts with broken features', () => {
     const raw = readRawAreas('districts.geojson');
     raw.features[3]!.properties['slug'] = 'Hörde Süd';
     const { areas, problems } = validateDistricts(raw);
-    expect(problems).toEqual([{ file: 'districts.geojson', feature: '#3', field: 'properties.slug', code: 'invalid-value' }]);
+    expect(problems).toEqual([
+      { file: 'districts.geojson', feature: '#3', field: 'properties.slug', code: 'invalid-value' },
+    ]);
     expect(areas).toHaveLength(11);
   });
 
@@ -100,7 +115,9 @@ describe('validateDistricts with broken features', () => {
     const slug = String(first.properties['slug']);
     second.properties['slug'] = slug;
     const { areas, problems } = validateDistricts(raw);
-    expect(problems).toEqual([{ file: 'districts.geojson', feature: slug, field: 'properties.slug', code: 'duplicate-id' }]);
+    expect(problems).toEqual([
+      { file: 'districts.geojson', feature: slug, field: 'properties.slug', code: 'duplicate-id' },
+    ]);
     expect(areas).toHaveLength(11);
     expect(areas.filter((area) => area.slug === slug).map((area) => area.name)).toEqual([first.properties['name']]);
   });
@@ -129,7 +146,9 @@ describe('validateNeighbourhoods with broken features', () => {
     const slug = String(raw.features[0]!.properties['slug']);
     raw.features[10]!.properties['slug'] = slug;
     const { areas, problems } = validateNeighbourhoods(raw);
-    expect(problems).toEqual([{ file: 'neighbourhoods.geojson', feature: slug, field: 'properties.slug', code: 'duplicate-id' }]);
+    expect(problems).toEqual([
+      { file: 'neighbourhoods.geojson', feature: slug, field: 'properties.slug', code: 'duplicate-id' },
+    ]);
     expect(areas).toHaveLength(61);
   });
 });
@@ -146,7 +165,13 @@ describe('validateBoundary', () => {
     ['null', null],
     ['an array', []],
     ['a Feature', { type: 'Feature', geometry: null, properties: {} }],
-    ['a collection of a point', { type: 'FeatureCollection', features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: [7.4, 51.5] }, properties: {} }] }],
+    [
+      'a collection of a point',
+      {
+        type: 'FeatureCollection',
+        features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: [7.4, 51.5] }, properties: {} }],
+      },
+    ],
     ['a collection of null', { type: 'FeatureCollection', features: [null] }],
   ])('throws wrong-type for %s', (_label, raw) => {
     expect(thrownProblem(() => validateBoundary(raw))).toEqual({ file: 'city-boundary.geojson', code: 'wrong-type' });
@@ -170,16 +195,25 @@ describe('areasToGeoJSON and areaLabelPoints', () => {
     expect(geojson.features[0]!.geometry).toBe(areas[0]!.geometry);
   });
 
-  it('labels each area at its stored label point', () => {
-    const labels = areaLabelPoints(areas);
+  it('labels each area at its stored label point, marked with its level', () => {
+    const labels = areaLabelPoints({ district: areas });
     expect(labels.features).toHaveLength(12);
     expect(labels.features[0]!.geometry.coordinates).toEqual([...areas[0]!.label!]);
+    expect(labels.features[0]!.properties).toEqual({ slug: areas[0]!.slug, name: areas[0]!.name, level: 'district' });
+  });
+
+  it('puts districts and neighbourhoods in one collection, each with its level', () => {
+    const neighbourhoods = validateNeighbourhoods(readDataJson('neighbourhoods.geojson')).areas;
+    const labels = areaLabelPoints({ district: areas, neighbourhood: neighbourhoods });
+    const levels = labels.features.map((feature) => feature.properties.level);
+    expect(levels.filter((level) => level === 'district')).toHaveLength(12);
+    expect(levels.filter((level) => level === 'neighbourhood')).toHaveLength(62);
   });
 
   it('falls back to the bbox centre without a label point', () => {
     const [area] = areas;
     const [west, south, east, north] = area!.prepared.bbox;
-    const labels = areaLabelPoints([{ ...area!, label: undefined }]);
+    const labels = areaLabelPoints({ district: [{ ...area!, label: undefined }] });
     expect(labels.features[0]!.geometry.coordinates).toEqual([(west + east) / 2, (south + north) / 2]);
   });
 });

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { hotspotsToGeoJSON, validateHotspots } from '@/data/hotspots';
 import { EMPTY_FILTERS, filterHotspots, type Filters } from '@/domain/filters';
 import { buildSearchKeys, queryMatcher } from '@/domain/search';
-import { planSourceUpdate, type HotspotCollection, type HotspotDiff, type HotspotFeature } from '@/map/hotspotSourceDiff';
+import {
+  initialContents,
+  planSourceUpdate,
+  type HotspotCollection,
+  type HotspotDiff,
+  type HotspotFeature,
+} from '@/map/hotspotSourceDiff';
 import { readRawHotspots, realContext } from '../fixtures/unit/realData';
 
 const context = realContext();
@@ -29,6 +35,26 @@ class SimulatedSource {
 }
 
 const sortedIds = (items: readonly { id: string }[]) => items.map((item) => item.id).sort();
+
+describe('initialContents', () => {
+  it('is the data set itself when everything passes (no copy for the usual start)', () => {
+    const initial = initialContents(GEOJSON, REAL);
+    expect(initial.data).toBe(GEOJSON);
+    expect(initial.shown.size).toBe(REAL.length);
+  });
+
+  it('holds only the places that pass when a filter was set before the map loaded, and needs no diff then', () => {
+    const science = passing(filters({ categories: ['science'] }));
+    const initial = initialContents(GEOJSON, science);
+    expect(sortedIds(initial.data.features.map((feature) => feature.properties))).toEqual(sortedIds(science));
+    expect(initial.data.features[0]).toBe(
+      GEOJSON.features.find((f) => f.properties.id === initial.data.features[0]!.properties.id),
+    );
+    expect(planSourceUpdate(initial, GEOJSON, science).diff).toBeNull();
+    const widened = planSourceUpdate(initial, GEOJSON, REAL).diff;
+    expect(widened?.add).toHaveLength(REAL.length - science.length);
+  });
+});
 
 describe('planSourceUpdate', () => {
   it('fills a new (empty) source with every place that passes, as the data set’s own feature objects', () => {
