@@ -137,7 +137,8 @@ export function validateHotspots(raw: unknown, context: HotspotContext): Hotspot
       category: props.category,
       sector: props.sector,
       status: props.status,
-      tags: props.tags,
+      // Each tag once: the facet counts then count a place once per tag without de-duplicating per keystroke.
+      tags: [...new Set(props.tags)],
       summary: props.summary,
       address: props.address,
       coordSource: props.coordSource,

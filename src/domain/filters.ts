@@ -65,8 +65,6 @@ export interface FilterResult {
    * other facets as they are (the facet's own selection is left out, so alternatives stay visible).
    */
   counts: FacetCounts;
-  /** Ids of the hotspots the text search finds (whatever the facets say), or null without a search. */
-  searchIds: string[] | null;
 }
 
 // One bit per facet: a hotspot's answers fit in one small integer, so no object is made per hotspot.
@@ -91,7 +89,7 @@ function bump(record: Record<string, number>, key: string | null) {
 export function applyFilters(
   hotspots: readonly Hotspot[],
   filters: Filters,
-  matchesQuery: (hotspot: Hotspot) => boolean,
+  matchesQuery: (hotspot: Hotspot, index: number) => boolean,
 ): FilterResult {
   const categories = new Set<string>(filters.categories);
   const sectors = new Set<string>(filters.sectors);
@@ -103,10 +101,10 @@ export function applyFilters(
     matching: [],
     matchingAnyPlace: [],
     counts: { categories: {}, sectors: {}, statuses: {}, tags: {}, district: {}, neighbourhood: {} },
-    searchIds: hasQuery ? [] : null,
   };
   const { counts } = result;
-  for (const hotspot of hotspots) {
+  for (let index = 0; index < hotspots.length; index += 1) {
+    const hotspot = hotspots[index]!;
     let passes = 0;
     if (categories.size === 0 || categories.has(hotspot.category)) passes |= CATEGORY;
     if (sectors.size === 0 || sectors.has(hotspot.sector)) passes |= SECTOR;
@@ -114,14 +112,12 @@ export function applyFilters(
     if (tags.size === 0 || hotspot.tags.some((tag) => tags.has(tag))) passes |= TAG;
     if (district === null || hotspot.district === district) passes |= DISTRICT;
     if (neighbourhood === null || hotspot.neighbourhood === neighbourhood) passes |= NEIGHBOURHOOD;
-    if (!hasQuery || matchesQuery(hotspot)) {
-      passes |= QUERY;
-      result.searchIds?.push(hotspot.id);
-    }
+    if (!hasQuery || matchesQuery(hotspot, index)) passes |= QUERY;
     if ((passes | CATEGORY) === ALL) bump(counts.categories, hotspot.category);
     if ((passes | SECTOR) === ALL) bump(counts.sectors, hotspot.sector);
     if ((passes | STATUS) === ALL) bump(counts.statuses, hotspot.status);
-    if ((passes | TAG) === ALL) for (const tag of new Set(hotspot.tags)) bump(counts.tags, tag);
+    // Tags are unique per place (validateHotspots de-duplicates them).
+    if ((passes | TAG) === ALL) for (const tag of hotspot.tags) bump(counts.tags, tag);
     // District and neighbourhood are one "place" choice: each counts with the other left out too.
     if ((passes | PLACE) === ALL) {
       bump(counts.district, hotspot.district);

@@ -24,8 +24,6 @@ export interface FilteredView {
   /** Hotspots that pass every filter except the place: the density view compares places with this. */
   matchingAnyPlace: readonly Hotspot[];
   counts: FacetCounts;
-  /** Ids found by the text search, or null when there is no search. */
-  searchIds: readonly string[] | null;
 }
 
 /**
@@ -38,10 +36,11 @@ export function useFilteredView(): FilteredView {
   const filters = useAppStore((state) => state.filters);
   const deferredFilters = useDeferredValue(filters);
   const keys = useSearchKeys();
-  const search = useMemo(() => createSearch(keys), [keys]);
+  // The keys in the order the places are filtered in, so the search's flags line up with them.
+  const search = useMemo(() => createSearch(hotspots.map((hotspot) => keys.get(hotspot.id) ?? '')), [hotspots, keys]);
   return useMemo(() => {
     const found = search(deferredFilters.query);
-    const matcher = found ? (hotspot: Hotspot) => found.has(hotspot.id) : () => true;
+    const matcher = found ? (_hotspot: Hotspot, index: number) => found[index] === 1 : () => true;
     return { filters: deferredFilters, ...applyFilters(hotspots, deferredFilters, matcher) };
   }, [hotspots, deferredFilters, search]);
 }

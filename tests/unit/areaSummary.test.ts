@@ -31,8 +31,14 @@ describe('summariseArea', () => {
   });
 
   it('breaks a tie for the top category by canonical order, whatever the order of the places', () => {
-    expect(summariseArea(places('urban', 'business', 'urban', 'business')).top).toEqual({ category: 'business', count: 2 });
-    expect(summariseArea(places('business', 'urban', 'business', 'urban')).top).toEqual({ category: 'business', count: 2 });
+    expect(summariseArea(places('urban', 'business', 'urban', 'business')).top).toEqual({
+      category: 'business',
+      count: 2,
+    });
+    expect(summariseArea(places('business', 'urban', 'business', 'urban')).top).toEqual({
+      category: 'business',
+      count: 2,
+    });
     expect(summariseArea(places('civic', 'culture', 'science')).top).toEqual({ category: 'science', count: 1 });
   });
 

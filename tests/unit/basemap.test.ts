@@ -29,7 +29,10 @@ describe('prefixSources', () => {
   const prefixed = prefixSources(original);
 
   it('renames every source', () => {
-    expect(Object.keys(prefixed.sources).sort()).toEqual([`${BASEMAP_PREFIX}hillshade`, `${BASEMAP_PREFIX}openmaptiles`]);
+    expect(Object.keys(prefixed.sources).sort()).toEqual([
+      `${BASEMAP_PREFIX}hillshade`,
+      `${BASEMAP_PREFIX}openmaptiles`,
+    ]);
     expect(prefixed.sources[`${BASEMAP_PREFIX}openmaptiles`]).toEqual(original.sources['openmaptiles']);
   });
 
@@ -61,7 +64,10 @@ describe('fetchBasemapStyle', () => {
     const fetch = reply(JSON.stringify(onlineStyle()));
     const style = await fetchBasemapStyle(URL_, 1000, fetch);
     expect(style).toEqual(prefixSources(onlineStyle()));
-    expect(fetch).toHaveBeenCalledWith(URL_, expect.objectContaining({ credentials: 'omit', signal: expect.any(AbortSignal) }));
+    expect(fetch).toHaveBeenCalledWith(
+      URL_,
+      expect.objectContaining({ credentials: 'omit', signal: expect.any(AbortSignal) }),
+    );
   });
 
   it('returns null on an HTTP error', async () => {

@@ -30,7 +30,9 @@ function styleWithFill(fill: ExpressionSpecification): StyleSpecification {
   return {
     version: 8,
     sources: { districts: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } } },
-    layers: [{ id: 'district-fill', type: 'fill', source: 'districts', paint: { 'fill-color': fill, 'fill-opacity': 0.7 } }],
+    layers: [
+      { id: 'district-fill', type: 'fill', source: 'districts', paint: { 'fill-color': fill, 'fill-opacity': 0.7 } },
+    ],
   };
 }
 
@@ -81,7 +83,18 @@ describe('areaSizes', () => {
   it('measures the geometry, not the number in the file', () => {
     const square = DISTRICTS[0]!;
     // 0.01° × 0.01° at 51.5 °N is about 1.11 km × 0.69 km.
-    const geometry: Polygon = { type: 'Polygon', coordinates: [[[7.4, 51.5], [7.41, 51.5], [7.41, 51.51], [7.4, 51.51], [7.4, 51.5]]] };
+    const geometry: Polygon = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [7.4, 51.5],
+          [7.41, 51.5],
+          [7.41, 51.51],
+          [7.4, 51.51],
+          [7.4, 51.5],
+        ],
+      ],
+    };
     const sized = areaSizes([{ ...square, slug: 'square', areaKm2: 999, geometry, prepared: prepareArea(geometry) }]);
     expect(sized.get('square')).toBeCloseTo(0.77, 1);
   });
@@ -115,8 +128,20 @@ describe('densityByArea', () => {
   });
 
   it('counts by neighbourhood when asked', () => {
-    const density = densityByArea(hotspots, new Map([['n1', 1], ['n2', 0.5]]), 'neighbourhood');
-    expect(density).toEqual(new Map([['n1', 2], ['n2', 4]]));
+    const density = densityByArea(
+      hotspots,
+      new Map([
+        ['n1', 1],
+        ['n2', 0.5],
+      ]),
+      'neighbourhood',
+    );
+    expect(density).toEqual(
+      new Map([
+        ['n1', 2],
+        ['n2', 4],
+      ]),
+    );
   });
 
   it('on the real data: each district’s places divided by its measured area', () => {
@@ -141,7 +166,13 @@ describe('densityByArea', () => {
 
 describe('densityClasses and classFor', () => {
   it('splits 0 … max into five equal intervals, one per colour', () => {
-    const classes = densityClasses(new Map([['a', 10], ['b', 2], ['c', 0]]));
+    const classes = densityClasses(
+      new Map([
+        ['a', 10],
+        ['b', 2],
+        ['c', 0],
+      ]),
+    );
     expect(classes).toEqual<DensityClass[]>([
       { colour: DENSITY_COLOURS[0], from: 0, to: 2 },
       { colour: DENSITY_COLOURS[1], from: 2, to: 4 },
@@ -267,8 +298,19 @@ describe('cityMask', () => {
   });
 
   it('makes every outer ring of a multipolygon a hole', () => {
-    const ring = (lon: number): Position[] => [[lon, 51.5], [lon + 0.01, 51.5], [lon + 0.01, 51.51], [lon, 51.51], [lon, 51.5]];
-    const hole: Position[] = [[7.402, 51.502], [7.404, 51.502], [7.404, 51.504], [7.402, 51.502]];
+    const ring = (lon: number): Position[] => [
+      [lon, 51.5],
+      [lon + 0.01, 51.5],
+      [lon + 0.01, 51.51],
+      [lon, 51.51],
+      [lon, 51.5],
+    ];
+    const hole: Position[] = [
+      [7.402, 51.502],
+      [7.404, 51.502],
+      [7.404, 51.504],
+      [7.402, 51.502],
+    ];
     const multi: AreaGeometry = { type: 'MultiPolygon', coordinates: [[ring(7.4), hole], [ring(7.5)]] };
     const mask = cityMask(multi);
     expect(mask.geometry.coordinates.slice(1)).toEqual([ring(7.4), ring(7.5)]);

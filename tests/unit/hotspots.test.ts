@@ -38,6 +38,15 @@ describe('validateHotspots on the real data', () => {
     expect(new Set(result.hotspots.map((hotspot) => hotspot.id)).size).toBe(TOTAL);
   });
 
+  it('lists each tag of a place once, in its first order, when the file repeats one', () => {
+    const raw = readRawHotspots();
+    const first = raw.features[0]!;
+    first.properties['tags'] = ['research', 'startups', 'research'];
+    const [place] = validateHotspots(raw, context).hotspots;
+    expect(place?.id).toBe(first.properties['id']);
+    expect(place?.tags).toEqual(['research', 'startups']);
+  });
+
   it('puts at least one place in every district', () => {
     const used = new Set(result.hotspots.map((hotspot) => hotspot.district));
     const missing = context.districts!.map((district) => district.slug).filter((slug) => !used.has(slug));
@@ -71,7 +80,9 @@ describe('validateHotspots on the real data', () => {
     const computed = validateHotspots(raw, context).hotspots;
     const differences = computed
       .map((hotspot, index) => ({ hotspot, stored: result.hotspots[index]! }))
-      .filter(({ hotspot, stored }) => hotspot.district !== stored.district || hotspot.neighbourhood !== stored.neighbourhood)
+      .filter(
+        ({ hotspot, stored }) => hotspot.district !== stored.district || hotspot.neighbourhood !== stored.neighbourhood,
+      )
       .map(({ hotspot }) => hotspot.id);
     expect(differences).toEqual([]);
   });
@@ -81,8 +92,14 @@ describe('validateHotspots on the real data', () => {
     expect(geojson.features).toHaveLength(TOTAL);
     const first = geojson.features[0]!;
     const hotspot = result.hotspots[0]!;
-    expect(first.properties).toMatchObject({ id: hotspot.id, name: hotspot.name, category: hotspot.category, status: hotspot.status });
-    for (const heavy of ['summary', 'address', 'coordSource', 'website']) expect(first.properties).not.toHaveProperty(heavy);
+    expect(first.properties).toMatchObject({
+      id: hotspot.id,
+      name: hotspot.name,
+      category: hotspot.category,
+      status: hotspot.status,
+    });
+    for (const heavy of ['summary', 'address', 'coordSource', 'website'])
+      expect(first.properties).not.toHaveProperty(heavy);
     expect(first.geometry).toEqual({ type: 'Point', coordinates: [...hotspot.lngLat] });
   });
 });
@@ -282,9 +299,12 @@ describe('validateHotspots: the file as a whole', () => {
 });
 
 describe('isSafeLink', () => {
-  it.each(['https://www.tu-dortmund.de/', 'https://example.org/path?q=1#x', 'HTTPS://EXAMPLE.ORG'])('accepts %s', (url) => {
-    expect(isSafeLink(url)).toBe(true);
-  });
+  it.each(['https://www.tu-dortmund.de/', 'https://example.org/path?q=1#x', 'HTTPS://EXAMPLE.ORG'])(
+    'accepts %s',
+    (url) => {
+      expect(isSafeLink(url)).toBe(true);
+    },
+  );
 
   it.each([
     'http://example.org/',
@@ -306,11 +326,14 @@ describe('isSafeLink', () => {
 
 describe('validateHotspots: district and neighbourhood assignment', () => {
   const context = realContext();
-  const findPhoenixSee = (result: ReturnType<typeof validateHotspots>) => result.hotspots.find((hotspot) => hotspot.id === 'phoenix-see');
+  const findPhoenixSee = (result: ReturnType<typeof validateHotspots>) =>
+    result.hotspots.find((hotspot) => hotspot.id === 'phoenix-see');
 
   it('the real file carries Hörde for Phoenix-See', () => {
     const raw = readRawHotspots();
-    expect(raw.features.find((feature) => feature.properties['id'] === 'phoenix-see')?.properties['district']).toBe('hoerde');
+    expect(raw.features.find((feature) => feature.properties['id'] === 'phoenix-see')?.properties['district']).toBe(
+      'hoerde',
+    );
   });
 
   it('computes district and neighbourhood for a feature without them', () => {

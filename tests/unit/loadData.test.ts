@@ -54,13 +54,19 @@ describe('loadData', () => {
   it('reports JSON of the wrong shape as wrong-type and an empty collection as empty', async () => {
     const wrong = await loadData(fakeFetch({ [HOTSPOTS]: { status: 200, body: '{"type":"Feature"}' } }));
     expect(wrong.fileProblems).toEqual([{ file: 'hotspots.geojson', code: 'wrong-type' }]);
-    const empty = await loadData(fakeFetch({ [HOTSPOTS]: { status: 200, body: '{"type":"FeatureCollection","features":[]}' } }));
+    const empty = await loadData(
+      fakeFetch({ [HOTSPOTS]: { status: 200, body: '{"type":"FeatureCollection","features":[]}' } }),
+    );
     expect(empty.fileProblems).toEqual([{ file: 'hotspots.geojson', code: 'empty' }]);
   });
 
   it('reports several failing files at once', async () => {
     const data = await loadData(
-      fakeFetch({ [HOTSPOTS]: { status: 404 }, '/data/city-boundary.geojson': 'reject', [DISTRICTS]: { status: 200, body: 'nope' } }),
+      fakeFetch({
+        [HOTSPOTS]: { status: 404 },
+        '/data/city-boundary.geojson': 'reject',
+        [DISTRICTS]: { status: 200, body: 'nope' },
+      }),
     );
     expect(data.fileProblems).toEqual(
       expect.arrayContaining([

@@ -56,7 +56,10 @@ describe('messages', () => {
   });
 
   it('has a sentence for every data problem code, naming the file', () => {
-    const needed = [...FEATURE_CODES.map((code) => `problems.feature.${code}`), ...FILE_CODES.map((code) => `problems.file.${code}`)];
+    const needed = [
+      ...FEATURE_CODES.map((code) => `problems.feature.${code}`),
+      ...FILE_CODES.map((code) => `problems.file.${code}`),
+    ];
     expect(needed.filter((key) => !(key in MESSAGES.de))).toEqual([]);
     for (const key of needed as MessageKey[]) expect(placeholders(MESSAGES.en[key]), key).toContain('file');
     for (const code of FEATURE_CODES) {

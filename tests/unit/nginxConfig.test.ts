@@ -63,7 +63,9 @@ describe('deploy/nginx.conf', () => {
   it('sends the other security headers and no X-Frame-Options', () => {
     expect(checkedIn).toContain('add_header X-Content-Type-Options "nosniff" always;');
     expect(checkedIn).toContain('add_header Referrer-Policy "strict-origin-when-cross-origin" always;');
-    expect(checkedIn).toMatch(/add_header Permissions-Policy "geolocation=\(self\), clipboard-write=\(self\)[^"]*" always;/);
+    expect(checkedIn).toMatch(
+      /add_header Permissions-Policy "geolocation=\(self\), clipboard-write=\(self\)[^"]*" always;/,
+    );
     expect(checkedIn).toContain('add_header Cross-Origin-Opener-Policy "same-origin" always;');
     expect(checkedIn).not.toMatch(/X-Frame-Options/i);
     expect(checkedIn).toMatch(/Strict-Transport-Security/);
@@ -104,9 +106,13 @@ describe('the generator', () => {
   });
 
   it('puts a partner list given as an argument into frame-ancestors, in place of the config’s', () => {
-    const text = renderNginxConfig(template, { partnerOrigins: ['https://config.example'] }, {
-      partnerOrigins: ['https://partner.example', 'http://127.0.0.1:9000'],
-    });
+    const text = renderNginxConfig(
+      template,
+      { partnerOrigins: ['https://config.example'] },
+      {
+        partnerOrigins: ['https://partner.example', 'http://127.0.0.1:9000'],
+      },
+    );
     const directives = parsePolicy(policiesIn(text)[0] ?? '');
     expect(directives.get('frame-ancestors')).toEqual(["'self'", 'https://partner.example', 'http://127.0.0.1:9000']);
   });
@@ -127,9 +133,13 @@ describe('the generator', () => {
   });
 
   it('refuses what would make a wrong or unsafe policy', () => {
-    expect(() => renderNginxConfig(template, { partnerOrigins: ['https://partner.example/page'] })).toThrow(/config\.json/);
+    expect(() => renderNginxConfig(template, { partnerOrigins: ['https://partner.example/page'] })).toThrow(
+      /config\.json/,
+    );
     expect(() => renderNginxConfig(template, {}, { partnerOrigins: ['*'] })).toThrow(/exact origins/);
-    expect(() => renderNginxConfig(template, {}, { partnerOrigins: ['http://partner.example'] })).toThrow(/exact origins/);
+    expect(() => renderNginxConfig(template, {}, { partnerOrigins: ['http://partner.example'] })).toThrow(
+      /exact origins/,
+    );
     expect(() => renderNginxConfig(template, { basemap: { styleUrl: 'http://tiles.example.org/s' } })).toThrow();
     expect(() => renderNginxConfig(template, {}, { root: 'relative/dist' })).toThrow(/root/);
     expect(() => renderNginxConfig(template, {}, { listen: '80; include /etc/passwd' })).toThrow(/listen/);

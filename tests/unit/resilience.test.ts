@@ -61,14 +61,16 @@ describe('claimRestart: at most 3 kiosk restarts in 10 minutes', () => {
 describe('cleanKioskUrl: a restart keeps only mode and basemap', () => {
   const at = (search: string, pathname = '/') => cleanKioskUrl({ origin: 'https://kiosk.example', pathname, search });
 
-  it('drops a visitor\'s filters, place, language and search', () => {
-    expect(at('?mode=kiosk&basemap=offline&category=science,culture&hotspot=tzdo&lang=en&q=robot&district=hoerde')).toBe(
-      'https://kiosk.example/?mode=kiosk&basemap=offline',
-    );
+  it("drops a visitor's filters, place, language and search", () => {
+    expect(
+      at('?mode=kiosk&basemap=offline&category=science,culture&hotspot=tzdo&lang=en&q=robot&district=hoerde'),
+    ).toBe('https://kiosk.example/?mode=kiosk&basemap=offline');
   });
 
   it('keeps the path (a site in a sub-folder) and the order mode, basemap', () => {
-    expect(at('?basemap=offline&tag=ai&mode=kiosk', '/karte/')).toBe('https://kiosk.example/karte/?mode=kiosk&basemap=offline');
+    expect(at('?basemap=offline&tag=ai&mode=kiosk', '/karte/')).toBe(
+      'https://kiosk.example/karte/?mode=kiosk&basemap=offline',
+    );
   });
 
   it('keeps what is there and nothing empty', () => {

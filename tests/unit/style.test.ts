@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { validateStyleMin, type LayerSpecification, type SourceSpecification, type StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
+import {
+  validateStyleMin,
+  type LayerSpecification,
+  type SourceSpecification,
+  type StyleSpecification,
+} from '@maplibre/maplibre-gl-style-spec';
 import { EMBEDDED_STYLE } from '@/map/embeddedStyle';
 import {
   ALL_THEMATIC_LAYERS,
@@ -14,11 +19,20 @@ const EMPTY_COLLECTION = { type: 'FeatureCollection' as const, features: [] };
 
 /** The embedded style plus every thematic source and layer, as the map ends up with them. */
 function fullStyle(extraLayers: LayerSpecification[] = []): StyleSpecification {
-  const sources: Record<string, SourceSpecification> = { ...(EMBEDDED_STYLE.sources as Record<string, SourceSpecification>) };
+  const sources: Record<string, SourceSpecification> = {
+    ...(EMBEDDED_STYLE.sources as Record<string, SourceSpecification>),
+  };
   for (const id of Object.values(SOURCE_IDS)) {
     sources[id] =
       id === SOURCE_IDS.hotspots
-        ? { type: 'geojson', data: EMPTY_COLLECTION, cluster: true, clusterMaxZoom: CLUSTER_MAX_ZOOM, clusterRadius: CLUSTER_RADIUS, promoteId: 'id' }
+        ? {
+            type: 'geojson',
+            data: EMPTY_COLLECTION,
+            cluster: true,
+            clusterMaxZoom: CLUSTER_MAX_ZOOM,
+            clusterRadius: CLUSTER_RADIUS,
+            promoteId: 'id',
+          }
         : { type: 'geojson', data: EMPTY_COLLECTION };
   }
   const thematic = ALL_THEMATIC_LAYERS.map(({ source, layer }) => ({ ...layer, source }) as LayerSpecification);
@@ -61,7 +75,9 @@ describe('map style', () => {
   it('the interactive layers are among the thematic layers, points on the hotspot source', () => {
     const ids = ALL_THEMATIC_LAYERS.map(({ layer }) => layer.id);
     for (const id of INTERACTIVE_LAYER_IDS) expect(ids).toContain(id);
-    expect(ALL_THEMATIC_LAYERS.find(({ layer }) => layer.id === hotspotPointLayer.id)?.source).toBe(SOURCE_IDS.hotspots);
+    expect(ALL_THEMATIC_LAYERS.find(({ layer }) => layer.id === hotspotPointLayer.id)?.source).toBe(
+      SOURCE_IDS.hotspots,
+    );
   });
 
   it('reports a deliberately broken layer (the check can fail)', () => {

@@ -135,7 +135,10 @@ describe('validateTours on broken input', () => {
     ['no tours', { version: 1, tours: [] }],
     ['a tour without stops', { version: 1, tours: [{ id: 'x', title: { de: 'x', en: 'x' }, stops: [] }] }],
     ['a tour with a bad id', { version: 1, tours: [{ ...firstTour(readTours()), id: 'Bad Id' }] }],
-    ['a tour without an English title', { version: 1, tours: [{ ...firstTour(readTours()), title: { de: 'Nur Deutsch' } }] }],
+    [
+      'a tour without an English title',
+      { version: 1, tours: [{ ...firstTour(readTours()), title: { de: 'Nur Deutsch' } }] },
+    ],
   ])('yields no tours and one problem for a bad file: %s', (_name, raw) => {
     const result = validateTours(raw, position);
     expect(result.tours).toEqual([]);
@@ -145,7 +148,9 @@ describe('validateTours on broken input', () => {
   });
 
   it('does not throw on hostile input', () => {
-    const hostile = JSON.parse('{"version":1,"tours":[{"id":"x","title":{"de":"a","en":"b"},"stops":[null,1,"x",{"__proto__":{"hotspot":"tzdo"}}]}]}') as unknown;
+    const hostile = JSON.parse(
+      '{"version":1,"tours":[{"id":"x","title":{"de":"a","en":"b"},"stops":[null,1,"x",{"__proto__":{"hotspot":"tzdo"}}]}]}',
+    ) as unknown;
     const result = validateTours(hostile, position);
     expect(result.tours).toEqual([]);
     expect(result.problems).toHaveLength(4);

@@ -195,13 +195,32 @@ describe('filter parameters', () => {
 
   it.each<[string, UrlState]>([
     ['categories', withFilters({ categories: ['science', 'culture'] })],
-    ['all facets', withFilters({ categories: ['business'], sectors: ['civic', 'business'], statuses: ['planned'], tags: ['ai', 'robotics'] })],
+    [
+      'all facets',
+      withFilters({
+        categories: ['business'],
+        sectors: ['civic', 'business'],
+        statuses: ['planned'],
+        tags: ['ai', 'robotics'],
+      }),
+    ],
     ['a district', withFilters({ district: 'innenstadt-nord' })],
     ['a neighbourhood', withFilters({ neighbourhood: 'kirchhoerde-loettringhausen' })],
     ['a query with umlauts, ampersand, comma and plus', withFilters({ query: 'Hörde & Co, 1+1=2 #x ?y' })],
     [
       'filters, hotspot and language together',
-      { hotspot: 'tzdo', lang: 'en', basemap: null, filters: { ...EMPTY_FILTERS, categories: ['civic'], statuses: ['existing'], neighbourhood: 'city', query: 'make' } },
+      {
+        hotspot: 'tzdo',
+        lang: 'en',
+        basemap: null,
+        filters: {
+          ...EMPTY_FILTERS,
+          categories: ['civic'],
+          statuses: ['existing'],
+          neighbourhood: 'city',
+          query: 'make',
+        },
+      },
     ],
   ])('round-trips %s', (_label, state) => {
     const search = serialiseUrlState(state, '');
@@ -218,7 +237,10 @@ describe('filter parameters', () => {
   });
 
   it('drops duplicates', () => {
-    expect(parseUrlState('?category=science,science,culture,science').filters.categories).toEqual(['science', 'culture']);
+    expect(parseUrlState('?category=science,science,culture,science').filters.categories).toEqual([
+      'science',
+      'culture',
+    ]);
     expect(parseUrlState('?tag=ai,ai,robotics,ai').filters.tags).toEqual(['ai', 'robotics']);
   });
 
@@ -268,7 +290,12 @@ describe('filter parameters', () => {
 
   it('writes the keys in a stable order and leaves empty facets out', () => {
     const search = serialiseUrlState(
-      { hotspot: 'tzdo', lang: 'de', basemap: null, filters: { ...EMPTY_FILTERS, statuses: ['planned'], categories: ['urban'], query: '  see ' } },
+      {
+        hotspot: 'tzdo',
+        lang: 'de',
+        basemap: null,
+        filters: { ...EMPTY_FILTERS, statuses: ['planned'], categories: ['urban'], query: '  see ' },
+      },
       '',
     );
     expect(search).toBe('?category=urban&status=planned&q=see&hotspot=tzdo&lang=de');
@@ -301,7 +328,12 @@ describe('filter parameters', () => {
   it('a cleaned garbage URL keeps what is valid and loses the rest', () => {
     const search = '?category=science,bogus&district=Nowhere!&tag=<x>,ai&q=%00hi&mode=kiosk';
     const cleaned = serialiseUrlState(parseUrlState(search), search);
-    expect(Object.fromEntries(new URLSearchParams(cleaned))).toEqual({ mode: 'kiosk', category: 'science', tag: 'ai', q: 'hi' });
+    expect(Object.fromEntries(new URLSearchParams(cleaned))).toEqual({
+      mode: 'kiosk',
+      category: 'science',
+      tag: 'ai',
+      q: 'hi',
+    });
   });
 });
 
