@@ -26,8 +26,9 @@ import { DORTMUND_BOUNDS } from './embeddedStyle';
 import { loadMapLib } from './loadMapLib';
 import { PanControls } from './PanControls';
 import { useBasemap } from './useBasemap';
+import { warmUpLayers } from './warmUp';
 import { useHotspotSource } from './useHotspotSource';
-import { CLUSTER_MAX_ZOOM, CLUSTER_RADIUS, INTERACTIVE_LAYER_IDS, LAYERS, SOURCE_IDS } from './layers';
+import { CLUSTER_MAX_ZOOM, CLUSTER_RADIUS, INTERACTIVE_LAYER_IDS, LAYERS, SOURCE_IDS, type LayerSet } from './layers';
 import { DARK_LAYERS } from './darkTheme';
 
 const mapLib = loadMapLib();
@@ -39,6 +40,17 @@ const SELECT_ZOOM = 15;
 const NEIGHBOURHOOD_ZOOM = 12;
 /** Keeps the camera around Dortmund: there is nothing to find beyond it. */
 const MAX_BOUNDS: [number, number, number, number] = [7.0, 51.3, 7.95, 51.72];
+/** The layers that draw nothing in the first view at 10,000+ places, but appear with the first click. */
+const warmUpSet = (layers: LayerSet) => [
+  layers.hotspotHalo,
+  layers.hotspotPoint,
+  layers.hotspotLabel,
+  layers.neighbourhoodLine,
+  layers.neighbourhoodLabel,
+  layers.districtSelected,
+];
+/** The stand-in place the shader warm-up draws out of sight (see warmUp.ts). */
+const WARM_UP_PLACE = { id: 'shader-warm-up', name: 'x', category: 'science', status: 'existing' };
 
 export interface MapViewProps {
   basemapConfig: RuntimeConfig['basemap'];
@@ -381,8 +393,15 @@ export default function MapView({
       setReady(true);
       setMapStatus('ready');
       onMoveEnd();
+      // Compile the single places' shaders now, out of sight, not in the first click that shows them.
+      const maplibre = map.getMap();
+      setTimeout(() => {
+        if (maplibre.isStyleLoaded()) {
+          warmUpLayers(maplibre, warmUpSet(layers), WARM_UP_PLACE);
+        }
+      }, 0);
     }
-  }, [applyFeatureState, onMapIdle, onMoveEnd, ready, setMapStatus]);
+  }, [applyFeatureState, onMapIdle, onMoveEnd, ready, setMapStatus, layers]);
 
   const onError = useCallback(
     (event: { error?: unknown; sourceId?: unknown }) => {
