@@ -11,21 +11,52 @@ export interface SearchContext {
  * One folded text per hotspot with everything a resident might type: name, both summaries, tags
  * (slug and both labels), address, district and neighbourhood. Built once per data set.
  */
-export function buildSearchKeys(hotspots: readonly Hotspot[], context: SearchContext): Map<string, string> {
+export function buildSearchKeys(hotspots: readonly Hotspot[], context: SearchContext): ReadonlyMap<string, string> {
+  return searchKeyBuilder(hotspots, context).all();
+}
+
+export interface SearchKeyBuilder {
+  /** Builds up to `count` more keys; true once every key is built. */
+  step: (count: number) => boolean;
+  /** Builds whatever is left, and returns every key. */
+  all: () => ReadonlyMap<string, string>;
+}
+
+/**
+ * The search keys, built a slice at a time. At 100,000 places they take over half a second to build:
+ * the app builds them in idle time after loading instead of before its first paint, and finishes them
+ * at once only if someone searches earlier.
+ */
+export function searchKeyBuilder(hotspots: readonly Hotspot[], context: SearchContext): SearchKeyBuilder {
   const keys = new Map<string, string>();
-  for (const hotspot of hotspots) {
-    const parts = [
-      hotspot.name,
-      hotspot.summary.de,
-      hotspot.summary.en,
-      hotspot.address,
-      context.districtName(hotspot.district) ?? '',
-      context.neighbourhoodName(hotspot.neighbourhood) ?? '',
-      ...hotspot.tags.flatMap((tag) => [tag, TAG_LABELS[tag]?.de ?? '', TAG_LABELS[tag]?.en ?? '']),
-    ];
-    keys.set(hotspot.id, foldText(parts.join(' \u0000 ')));
-  }
-  return keys;
+  let next = 0;
+  const step = (count: number) => {
+    const end = Math.min(hotspots.length, next + count);
+    for (; next < end; next += 1) {
+      const hotspot = hotspots[next]!;
+      keys.set(hotspot.id, foldText(searchText(hotspot, context)));
+    }
+    return next >= hotspots.length;
+  };
+  return {
+    step,
+    all: () => {
+      step(hotspots.length);
+      return keys;
+    },
+  };
+}
+
+function searchText(hotspot: Hotspot, context: SearchContext): string {
+  return [
+    hotspot.name,
+    hotspot.summary.de,
+    hotspot.summary.en,
+    hotspot.address,
+    context.districtName(hotspot.district) ?? '',
+    context.neighbourhoodName(hotspot.neighbourhood) ?? '',
+    ...hotspot.tags.flatMap((tag) => [tag, TAG_LABELS[tag]?.de ?? '', TAG_LABELS[tag]?.en ?? '']),
+  ].join(' \u0000 ');
 }
 
 /** The folded words of a query; empty when there is nothing to search for. */
@@ -58,14 +89,19 @@ function narrows(previous: readonly string[], next: readonly string[]): boolean 
  * A search over folded keys (one per place, in a fixed order) that remembers its last answer. Typing
  * usually narrows the query ("pho" → "phoe" → "phoenix"); then only the places the last query found can
  * match, and only those are searched again. Returns one flag per key (1 = found), or null when the query
- * has no terms (no search). Flags, not a set of ids: at 100,000 places, building and asking a set of
+ * has no terms (no search). The keys may be given as a function, called at the first query with terms. Flags, not a set of ids: at 100,000 places, building and asking a set of
  * ids cost more than the search itself.
  */
-export function createSearch(keys: readonly string[]): (query: string) => Uint8Array | null {
+export function createSearch(
+  keysOrLater: readonly string[] | (() => readonly string[]),
+): (query: string) => Uint8Array | null {
+  let keys = typeof keysOrLater === 'function' ? null : keysOrLater;
   let last: { terms: readonly string[]; found: Uint8Array } | null = null;
   return (query) => {
     const terms = queryTerms(query);
     if (terms.length === 0) return null;
+    // Given as a function: the keys are asked for at the first real search, not before.
+    keys ??= (keysOrLater as () => readonly string[])();
     const previous = last && narrows(last.terms, terms) ? last.found : null;
     const found = new Uint8Array(keys.length);
     for (let index = 0; index < keys.length; index += 1) {

@@ -1,19 +1,37 @@
-import { useDeferredValue, useMemo } from 'react';
+import { useDeferredValue, useEffect, useMemo } from 'react';
 import { applyFilters, type FacetCounts, type Filters } from '@/domain/filters';
 import type { Hotspot } from '@/domain/hotspot';
-import { buildSearchKeys, createSearch } from '@/domain/search';
+import { createSearch, searchKeyBuilder, type SearchKeyBuilder } from '@/domain/search';
+import { whileIdle } from '@/lib/idle';
 import { inBBox, type LngLat } from '@/data/geo';
 import { useAppStore } from './store';
 import { useAreaNames, useHotspots, useHotspotsByName } from './selectors';
 
-/** Folded search keys, built once per data set (and language-independent: both languages are in). */
-export function useSearchKeys(): ReadonlyMap<string, string> {
+/** Places per slice of search keys built in idle time (a slice takes a few milliseconds). */
+const KEYS_PER_SLICE = 250;
+
+/**
+ * Folded search keys, once per data set (language-independent: both languages are in). They are built in
+ * the browser's idle time after loading, a slice at a time, so a large data set paints and draws first;
+ * a search before they are done finishes them at once.
+ */
+export function useSearchKeys(): SearchKeyBuilder {
   const hotspots = useHotspots();
   const names = useAreaNames();
-  return useMemo(
-    () => buildSearchKeys(hotspots, { districtName: names.district, neighbourhoodName: names.neighbourhood }),
+  const builder = useMemo(
+    () => searchKeyBuilder(hotspots, { districtName: names.district, neighbourhoodName: names.neighbourhood }),
     [hotspots, names],
   );
+  useEffect(
+    () =>
+      whileIdle((timeLeft) => {
+        let done = false;
+        while (!done && timeLeft() > 2) done = builder.step(KEYS_PER_SLICE);
+        return done;
+      }),
+    [builder],
+  );
+  return builder;
 }
 
 export interface FilteredView {
@@ -36,8 +54,16 @@ export function useFilteredView(): FilteredView {
   const filters = useAppStore((state) => state.filters);
   const deferredFilters = useDeferredValue(filters);
   const keys = useSearchKeys();
-  // The keys in the order the places are filtered in, so the search's flags line up with them.
-  const search = useMemo(() => createSearch(hotspots.map((hotspot) => keys.get(hotspot.id) ?? '')), [hotspots, keys]);
+  // No search, no keys needed (they may still be building): asked for at the first query. In the order
+  // the places are filtered in, so the search's flags line up with them.
+  const search = useMemo(
+    () =>
+      createSearch(() => {
+        const all = keys.all();
+        return hotspots.map((hotspot) => all.get(hotspot.id) ?? '');
+      }),
+    [hotspots, keys],
+  );
   return useMemo(() => {
     const found = search(deferredFilters.query);
     const matcher = found ? (_hotspot: Hotspot, index: number) => found[index] === 1 : () => true;

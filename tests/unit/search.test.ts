@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { validateHotspots } from '@/data/hotspots';
 import type { Hotspot } from '@/domain/hotspot';
-import { buildSearchKeys, createSearch, queryMatcher, queryTerms } from '@/domain/search';
+import { buildSearchKeys, createSearch, queryMatcher, queryTerms, searchKeyBuilder } from '@/domain/search';
 import { makeHotspot } from '../fixtures/unit/hotspot';
 import { readRawHotspots, realContext } from '../fixtures/unit/realData';
 
@@ -89,6 +89,25 @@ describe('buildSearchKeys', () => {
     const place = makeHotspot({ id: 'x', district: null, neighbourhood: null, tags: [] });
     expect(() => buildSearchKeys([place], names)).not.toThrow();
     expect(find('testort', [place], buildSearchKeys([place], names))).toEqual(['x']);
+  });
+});
+
+describe('searchKeyBuilder: the keys a slice at a time', () => {
+  it('builds as many keys as asked per step, says when it is done, and ends with the same keys', () => {
+    const builder = searchKeyBuilder(REAL, names);
+    expect(builder.step(20)).toBe(false);
+    expect(builder.step(20)).toBe(false);
+    expect(builder.step(20)).toBe(REAL.length <= 60);
+    expect(builder.step(REAL.length)).toBe(true);
+    expect(new Map(builder.all())).toEqual(new Map(KEYS));
+  });
+
+  it('finishes at once when all keys are wanted before the slices are done', () => {
+    const builder = searchKeyBuilder(REAL, names);
+    builder.step(5);
+    expect(builder.all().size).toBe(REAL.length);
+    expect(builder.all().get('phoenix-see')).toBe(KEYS.get('phoenix-see'));
+    expect(builder.step(10)).toBe(true);
   });
 });
 
@@ -254,6 +273,19 @@ describe('createSearch: remembers its last answer while the query narrows', () =
     // "tech" does not narrow "phoenix see": the whole data is searched again.
     expect(sorted(search('tech'))).toEqual(find('tech'));
     expect(looked).toHaveLength(REAL.length);
+  });
+
+  it('asks for keys given as a function only at the first query with terms, and once', () => {
+    let asked = 0;
+    const search = createSearch(() => {
+      asked += 1;
+      return KEY_LIST;
+    });
+    expect(search('  ')).toBeNull();
+    expect(asked).toBe(0);
+    expect(sorted(search('phoenix'))).toEqual(find('phoenix'));
+    expect(sorted(search('tech'))).toEqual(find('tech'));
+    expect(asked).toBe(1);
   });
 
   it('is no search for a query without terms', () => {
