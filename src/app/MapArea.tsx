@@ -4,6 +4,7 @@ import { useT } from '@/i18n/useT';
 import { loadMapLib } from '@/map/loadMapLib';
 import { hasWebGL2 } from '@/map/webgl';
 import { useAppStore } from '@/state/store';
+import { MapAttribution } from './MapAttribution';
 import type { ResolvedTheme } from './useTheme';
 
 // MapLibre and react-map-gl live in their own chunks, loaded after the shell has painted.
@@ -122,6 +123,7 @@ export function MapArea({
     // the same name would be announced twice.
     <div className="map-area" id="map-region" tabIndex={-1}>
       {content}
+      <MapAttribution />
       {basemap === 'fallback' && (
         <p className="basemap-note" role="status">
           {t('map.basemapFallback')}

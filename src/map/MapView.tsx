@@ -1,7 +1,6 @@
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import Map, {
-  AttributionControl,
   Layer,
   NavigationControl,
   ScaleControl,
@@ -13,7 +12,6 @@ import type { FilterSpecification, GeoJSONSource, MapGeoJSONFeature } from 'mapl
 import type { RuntimeConfig } from '@/config/runtimeConfig';
 import { areasToGeoJSON } from '@/data/areas';
 import { MAPLIBRE_LOCALE } from '@/i18n/maplibreLocale';
-import { useT } from '@/i18n/useT';
 import { prefersReducedMotion } from '@/lib/motion';
 import { useFiltered } from '@/state/FilteredView';
 import { useAppStore } from '@/state/store';
@@ -98,7 +96,6 @@ export default function MapView({
 }: MapViewProps) {
   const dark = theme === 'dark';
   const layers = dark ? DARK_LAYERS : LAYERS;
-  const t = useT();
   const mapRef = useRef<MapRef>(null);
   const [ready, setReady] = useState(false);
   const [cursor, setCursor] = useState('');
@@ -110,7 +107,6 @@ export default function MapView({
   const neighbourhood = useAppStore((state) => state.filters.neighbourhood);
   const choropleth = useAppStore((state) => state.choropleth);
   const userLocation = useAppStore((state) => state.userLocation);
-  const basemap = useAppStore((state) => state.basemap);
   const index = useHotspotIndex();
   const { matchingAnyPlace } = useFiltered();
   const hotspotSource = useHotspotSource(mapRef, data.hotspotGeoJSON);
@@ -290,7 +286,6 @@ export default function MapView({
       });
     relabel('.maplibregl-ctrl-zoom-in', 'NavigationControl.ZoomIn');
     relabel('.maplibregl-ctrl-zoom-out', 'NavigationControl.ZoomOut');
-    relabel('.maplibregl-ctrl-attrib-button', 'AttributionControl.ToggleAttribution');
   }, [language, ready]);
 
   const chooseArea = useAppStore((state) => state.updateFilters);
@@ -415,17 +410,6 @@ export default function MapView({
     [onMapError, onUnsupported],
   );
 
-  const attribution = useMemo(
-    () => [
-      t('map.attribution.boundary'),
-      t('map.attribution.districts'),
-      // Some hotspot coordinates come from OpenStreetMap (ODbL), so OSM is credited on every basemap.
-      t('map.attribution.osm'),
-      ...(basemap === 'online' ? ['OpenFreeMap', 'OpenMapTiles'] : []),
-    ],
-    [t, basemap],
-  );
-
   return (
     <div className="map-view" aria-busy={ready ? 'false' : 'true'} data-testid="map">
       <Map
@@ -442,6 +426,7 @@ export default function MapView({
         maxBounds={MAX_BOUNDS}
         locale={initialLocale}
         cooperativeGestures={cooperativeGestures}
+        // The credits are the shell's (app/MapAttribution.tsx), shown before and without the map.
         attributionControl={false}
         interactiveLayerIds={INTERACTIVE_LAYER_IDS}
         cursor={cursor}
@@ -513,7 +498,6 @@ export default function MapView({
         )}
         <NavigationControl position="top-right" showCompass={false} />
         <ScaleControl position="bottom-left" />
-        <AttributionControl position="bottom-right" customAttribution={attribution} />
       </Map>
       <PanControls mapRef={mapRef} />
       <DensityLegend classes={classes} />
