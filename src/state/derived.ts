@@ -44,12 +44,21 @@ export interface FilteredView {
   counts: FacetCounts;
 }
 
+/** The first half of the filtered view: the (deferred) filters and what the text search found. */
+export interface SearchedView {
+  /** The places in name order; `found` lines up with them. */
+  hotspots: readonly Hotspot[];
+  filters: Filters;
+  /** One flag per place (1 = the text search finds it), or null without a search. */
+  found: Uint8Array | null;
+}
+
 /**
- * The filtered set and the facet counts, derived from the store and never stored. The text query is
- * read through useDeferredValue, so typing stays responsive while the list catches up. The places are
- * filtered in name order, so the filtered set needs no sorting of its own.
+ * The text search over the places, for the filters read through useDeferredValue: typing stays
+ * responsive while the list catches up. The places are in name order, so the filtered set needs no
+ * sorting of its own.
  */
-export function useFilteredView(): FilteredView {
+export function useSearchedView(): SearchedView {
   const hotspots = useHotspotsByName();
   const filters = useAppStore((state) => state.filters);
   const deferredFilters = useDeferredValue(filters);
@@ -64,11 +73,19 @@ export function useFilteredView(): FilteredView {
       }),
     [hotspots, keys],
   );
+  return useMemo(
+    () => ({ hotspots, filters: deferredFilters, found: search(deferredFilters.query) }),
+    [hotspots, deferredFilters, search],
+  );
+}
+
+/** The second half: the filtered set and the facet counts, derived and never stored. */
+export function useFilteredView(searched: SearchedView): FilteredView {
   return useMemo(() => {
-    const found = search(deferredFilters.query);
+    const { hotspots, filters, found } = searched;
     const matcher = found ? (_hotspot: Hotspot, index: number) => found[index] === 1 : () => true;
-    return { filters: deferredFilters, ...applyFilters(hotspots, deferredFilters, matcher) };
-  }, [hotspots, deferredFilters, search]);
+    return { filters, ...applyFilters(hotspots, filters, matcher) };
+  }, [searched]);
 }
 
 /** Distance in metres on the sphere; exact enough for sorting places within a city. */

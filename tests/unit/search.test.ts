@@ -214,7 +214,7 @@ describe('queryMatcher on the real data', () => {
 });
 
 describe('createSearch: remembers its last answer while the query narrows', () => {
-  /** The keys in the order of REAL, as useFilteredView lines them up with the places it filters. */
+  /** The keys in the order of REAL, as useSearchedView lines them up with the places it filters. */
   const KEY_LIST = REAL.map((hotspot) => KEYS.get(hotspot.id) ?? '');
   /** The ids of the places flagged, sorted. */
   const sorted = (found: Uint8Array | null) =>
