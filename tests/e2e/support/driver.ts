@@ -146,7 +146,8 @@ export class MapApp {
 
   /** The map itself: MapLibre's canvas is a region labelled in the current language. */
   get mapRegion(): Locator {
-    const name = this.language === 'de' ? 'Karte der Innovationsorte in Dortmund' : 'Map of innovation places in Dortmund';
+    const name =
+      this.language === 'de' ? 'Karte der Innovationsorte in Dortmund' : 'Map of innovation places in Dortmund';
     return this.map.getByRole('region', { name, exact: true });
   }
 
@@ -279,12 +280,20 @@ export class MapApp {
     return this.page.getByRole('combobox', { name: this.ui.district, exact: true });
   }
 
-  /** Chooses a district by its name, whatever count its option shows right now. */
+  /**
+   * Chooses a district by its name, whatever count its option shows. Selected by the option's value: the
+   * count in its label can change between reading and selecting (the counts follow the filters a render
+   * later), and a label read before that would then match nothing.
+   */
   async chooseDistrict(name: string): Promise<void> {
-    const labels = await this.districtSelect.getByRole('option').allTextContents();
-    const label = labels.find((text) => optionWithCount(name).test(text));
-    if (!label) throw new Error(`No district option for "${name}" among: ${labels.join(', ')}`);
-    await this.districtSelect.selectOption({ label });
+    const options = await this.districtSelect
+      .getByRole('option')
+      .evaluateAll((nodes) =>
+        nodes.map((node) => [node.textContent ?? '', (node as HTMLOptionElement).value] as const),
+      );
+    const value = options.find(([text]) => optionWithCount(name).test(text))?.[1];
+    if (!value) throw new Error(`No district option for "${name}" among: ${options.map(([text]) => text).join(', ')}`);
+    await this.districtSelect.selectOption({ value });
   }
 
   /** The panel of a chosen district or neighbourhood: a region named after it. */
