@@ -89,8 +89,9 @@ function narrows(previous: readonly string[], next: readonly string[]): boolean 
  * A search over folded keys (one per place, in a fixed order) that remembers its last answer. Typing
  * usually narrows the query ("pho" → "phoe" → "phoenix"); then only the places the last query found can
  * match, and only those are searched again. Returns one flag per key (1 = found), or null when the query
- * has no terms (no search). The keys may be given as a function, called at the first query with terms. Flags, not a set of ids: at 100,000 places, building and asking a set of
- * ids cost more than the search itself.
+ * has no terms (no search). The keys may be given as a function, called at the first query with terms.
+ * Flags, not a set of ids: at 100,000 places, building and asking a set of ids cost more than the search
+ * itself.
  */
 export function createSearch(
   keysOrLater: readonly string[] | (() => readonly string[]),

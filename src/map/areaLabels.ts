@@ -1,13 +1,13 @@
 import type { FeatureCollection, Point } from 'geojson';
 import type { Area } from '@/data/areas';
 
-/**
- * One label point per area, for each level given. Labelling the polygons directly would repeat a name in every tile the
- * polygon crosses; the import script stores a point inside each polygon, and data without it falls
- * back to the centre of the bounding box.
- */
 export type AreaLevel = 'district' | 'neighbourhood';
 
+/**
+ * One label point per area, for each level given. Labelling the polygons directly would repeat a name
+ * in every tile the polygon crosses; the import script stores a point inside each polygon, and data
+ * without it falls back to the centre of the bounding box.
+ */
 export function areaLabelPoints(
   levels: Partial<Record<AreaLevel, readonly Area[]>>,
 ): FeatureCollection<Point, { slug: string; name: string; level: AreaLevel }> {

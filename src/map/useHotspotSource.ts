@@ -21,9 +21,11 @@ export interface HotspotSource {
  */
 export function useHotspotSource(mapRef: RefObject<MapRef | null>, geojson: HotspotCollection | null): HotspotSource {
   const target = useMapHotspots();
-  const [initial, setInitial] = useState<ReturnType<typeof initialContents> | null>(null);
+  const [initial, setInitial] = useState<(ReturnType<typeof initialContents> & { target: readonly Hotspot[] }) | null>(
+    null,
+  );
   // A new data set: computed during render (not in an effect), so the source is created with it at once.
-  if (geojson && initial?.geojson !== geojson) setInitial(initialContents(geojson, target));
+  if (geojson && initial?.geojson !== geojson) setInitial({ ...initialContents(geojson, target), target });
 
   const synced = useRef<{
     source: GeoJSONSource;
@@ -39,7 +41,11 @@ export function useHotspotSource(mapRef: RefObject<MapRef | null>, geojson: Hots
     const fresh = last?.source !== source || last.data !== initial.data;
     // sourcedata fires for every tile: answer those in O(1).
     if (!fresh && last.target === target) return;
-    const { diff, contents } = planSourceUpdate(fresh ? initial : last.contents, initial.geojson, target);
+    // A source created from `initial` for this very target already holds it: no second pass over the ids.
+    const { diff, contents } =
+      fresh && initial.target === target
+        ? { diff: null, contents: initial }
+        : planSourceUpdate(fresh ? initial : last.contents, initial.geojson, target);
     synced.current = { source, data: initial.data, target, contents };
     if (diff) void source.updateData(diff);
   }, [mapRef, geojson, initial, target]);

@@ -42,7 +42,8 @@ export interface ViewProbe {
 export function hiddenSpot(view: ViewProbe): [LngLat, LngLat] | null {
   const { width, height } = view;
   // Each: a point on the edge, and two points outside it (a place, and the end of a short line).
-  const candidates: [number, number][][] = [
+  type Pixel = [number, number];
+  const candidates: [edge: Pixel, outside: Pixel, end: Pixel][] = [
     [
       [0, height / 2],
       [-OUTSIDE_PX, height / 2],
@@ -65,7 +66,6 @@ export function hiddenSpot(view: ViewProbe): [LngLat, LngLat] | null {
     ],
   ];
   for (const [edge, outside, end] of candidates) {
-    if (!edge || !outside || !end) continue;
     const spots: [LngLat, LngLat] = [view.unproject(outside), view.unproject(end)];
     const edgeTile = tileOf(view.unproject(edge), view.tileZoom).join('/');
     if (spots.every((spot) => tileOf(spot, view.tileZoom).join('/') === edgeTile)) return spots;

@@ -5,7 +5,7 @@ import {
   type ExpressionSpecification,
   type StyleSpecification,
 } from '@maplibre/maplibre-gl-style-spec';
-import type { Polygon, Position } from 'geojson';
+import type { Position } from 'geojson';
 import { validateHotspots } from '@/data/hotspots';
 import { containsPoint, prepareArea, type AreaGeometry } from '@/data/geo';
 import {
@@ -18,6 +18,7 @@ import {
   type DensityClass,
 } from '@/map/choropleth';
 import { cityMask } from '@/map/cityMask';
+import { SMALL_SQUARE } from '../fixtures/unit/geometry';
 import { makeHotspot } from '../fixtures/unit/hotspot';
 import { readRawHotspots, realContext } from '../fixtures/unit/realData';
 
@@ -83,18 +84,7 @@ describe('areaSizes', () => {
   it('measures the geometry, not the number in the file', () => {
     const square = DISTRICTS[0]!;
     // 0.01° × 0.01° at 51.5 °N is about 1.11 km × 0.69 km.
-    const geometry: Polygon = {
-      type: 'Polygon',
-      coordinates: [
-        [
-          [7.4, 51.5],
-          [7.41, 51.5],
-          [7.41, 51.51],
-          [7.4, 51.51],
-          [7.4, 51.5],
-        ],
-      ],
-    };
+    const geometry = SMALL_SQUARE;
     const sized = areaSizes([{ ...square, slug: 'square', areaKm2: 999, geometry, prepared: prepareArea(geometry) }]);
     expect(sized.get('square')).toBeCloseTo(0.77, 1);
   });

@@ -11,6 +11,7 @@ import {
   prepareArea,
   type LngLat,
 } from '@/data/geo';
+import { SMALL_SQUARE } from '../fixtures/unit/geometry';
 import { realContext } from '../fixtures/unit/realData';
 
 /** Metres per degree of longitude at the square's latitude (51.505 °N). */
@@ -18,18 +19,7 @@ const METRES_PER_DEG_LON = 111_320 * Math.cos((51.505 * Math.PI) / 180);
 const eastOf = (metres: number): LngLat => [7.41 + metres / METRES_PER_DEG_LON, 51.505];
 
 /** About 700 m × 1100 m, in Dortmund. */
-const square: Polygon = {
-  type: 'Polygon',
-  coordinates: [
-    [
-      [7.4, 51.5],
-      [7.41, 51.5],
-      [7.41, 51.51],
-      [7.4, 51.51],
-      [7.4, 51.5],
-    ],
-  ],
-};
+const square = SMALL_SQUARE;
 
 const neighbour: Polygon = {
   type: 'Polygon',
