@@ -158,16 +158,14 @@ export interface HotspotFeatureProperties {
   id: string;
   name: string;
   category: Hotspot['category'];
-  sector: Hotspot['sector'];
   status: Hotspot['status'];
-  tags: readonly string[];
-  district: string;
-  neighbourhood: string;
 }
 
 /**
- * The lean GeoJSON the map source gets: only what layers and filter expressions read. Built once per
- * data load; filters and selection change expressions and feature-state, never this object.
+ * The lean GeoJSON the map source gets: only what its layers read (the id for feature-state and the
+ * filter diffs, the name for labels, category and status for colour and shape). Every property here is
+ * copied to MapLibre's worker at load and again for each place a filter brings back (at 100,000 places,
+ * clearing a search sends them all), so filtering fields such as tags or districts stay out.
  */
 export function hotspotsToGeoJSON(hotspots: readonly Hotspot[]): FeatureCollection<Point, HotspotFeatureProperties> {
   return {
@@ -178,11 +176,7 @@ export function hotspotsToGeoJSON(hotspots: readonly Hotspot[]): FeatureCollecti
         id: hotspot.id,
         name: hotspot.name,
         category: hotspot.category,
-        sector: hotspot.sector,
         status: hotspot.status,
-        tags: hotspot.tags,
-        district: hotspot.district ?? '',
-        neighbourhood: hotspot.neighbourhood ?? '',
       },
       geometry: { type: 'Point', coordinates: [hotspot.lngLat[0], hotspot.lngLat[1]] },
     })),

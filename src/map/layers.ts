@@ -25,6 +25,8 @@ export const SOURCE_IDS = {
 /** Beyond this zoom the clustered source delivers single points. */
 export const CLUSTER_MAX_ZOOM = 14;
 export const CLUSTER_RADIUS = 44;
+/** Places' names from this zoom on; later where the data is dense (see labelZoom.ts). */
+export const HOTSPOT_LABEL_MIN_ZOOM = 13;
 
 const INK = '#1f2933';
 const HALO = 'rgba(255, 255, 255, 0.92)';
@@ -225,7 +227,7 @@ export const hotspotPointLayer: Omit<CircleLayerSpecification, 'source'> = {
 export const hotspotLabelLayer: Omit<SymbolLayerSpecification, 'source'> = {
   id: 'hotspot-labels',
   type: 'symbol',
-  minzoom: 13,
+  minzoom: HOTSPOT_LABEL_MIN_ZOOM,
   filter: ['!', ['has', 'point_count']],
   layout: {
     'text-field': ['get', 'name'],

@@ -1,5 +1,6 @@
 import type { LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
 import type { LngLat } from '@/data/geo';
+import { tileOf } from './tiles';
 
 /**
  * Shader warm-up. WebGL compiles a layer's shader program the first time the layer draws something; in
@@ -17,15 +18,6 @@ export const WARM_UP_SOURCE = 'shader-warm-up';
 /** Labels within this many pixels outside the view are still placed (MapLibre's collision grid pads the
  * viewport by 100 px), so they draw and compile; further out they would be skipped. */
 const OUTSIDE_PX = 40;
-
-/** Web-Mercator tile column and row of a point at an integer tile zoom. */
-export function tileOf([lng, lat]: LngLat, tileZoom: number): [number, number] {
-  const scale = 2 ** tileZoom;
-  const x = (lng + 180) / 360;
-  const sin = Math.sin((lat * Math.PI) / 180);
-  const y = 0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI);
-  return [Math.floor(x * scale), Math.floor(y * scale)];
-}
 
 export interface ViewProbe {
   width: number;

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { LngLat } from '@/data/geo';
 import { LAYERS } from '@/map/layers';
-import { hiddenSpot, tileOf, warmUpLayers, WARM_UP_SOURCE, type ViewProbe } from '@/map/warmUp';
+import { tileOf } from '@/map/tiles';
+import { hiddenSpot, warmUpLayers, WARM_UP_SOURCE, type ViewProbe } from '@/map/warmUp';
 
 describe('tileOf', () => {
   it('gives the Web-Mercator tile of a point', () => {
