@@ -1,3 +1,4 @@
+import { facetColumns, type Codebook } from './facetColumns';
 import { CATEGORIES, SECTORS, STATUSES, type Category, type Hotspot, type Sector, type Status } from './hotspot';
 
 /**
@@ -78,55 +79,111 @@ const QUERY = 64;
 const ALL = 127;
 const PLACE = DISTRICT | NEIGHBOURHOOD;
 
-function bump(record: Record<string, number>, key: string | null) {
-  if (key !== null) record[key] = (record[key] ?? 0) + 1;
+/** Which codes of a facet are chosen; null when the facet is not filtered (everything passes). */
+function chosenCodes(book: Codebook, chosen: readonly string[]): Uint8Array | null {
+  if (chosen.length === 0) return null;
+  const on = new Uint8Array(book.values.length);
+  for (const value of chosen) {
+    const code = book.codes.get(value);
+    if (code !== undefined) on[code] = 1;
+  }
+  return on;
+}
+
+/** The code of a chosen district or neighbourhood: null when none is chosen, -1 when no place has it. */
+function chosenCode(book: Codebook, chosen: string | null): number | null {
+  return chosen === null ? null : (book.codes.get(chosen) ?? -1);
+}
+
+/** Counts by code, back into a record by value (only values that were counted, code 0 is "none"). */
+function toRecord(book: Codebook, counts: Uint32Array): Record<string, number> {
+  const record: Record<string, number> = {};
+  for (let code = 1; code < counts.length; code += 1) {
+    const value = book.values[code];
+    const count = counts[code] ?? 0;
+    if (count > 0 && value != null) record[value] = count;
+  }
+  return record;
 }
 
 /**
  * Everything the filters decide, in one pass over the data with the text search asked once per
- * hotspot: at 100,000 places this is what keeps a keystroke cheap.
+ * hotspot: at 100,000 places this is what keeps a keystroke cheap. The pass reads the places' facet
+ * codes (facetColumns.ts), not the place objects.
  */
 export function applyFilters(
   hotspots: readonly Hotspot[],
   filters: Filters,
   matchesQuery: (hotspot: Hotspot, index: number) => boolean,
 ): FilterResult {
-  const categories = new Set<string>(filters.categories);
-  const sectors = new Set<string>(filters.sectors);
-  const statuses = new Set<string>(filters.statuses);
-  const tags = new Set(filters.tags);
-  const { district, neighbourhood } = filters;
+  const columns = facetColumns(hotspots);
+  const { books } = columns;
+  const categories = chosenCodes(books.category, filters.categories);
+  const sectors = chosenCodes(books.sector, filters.sectors);
+  const statuses = chosenCodes(books.status, filters.statuses);
+  const tags = chosenCodes(books.tags, filters.tags);
+  const district = chosenCode(books.district, filters.district);
+  const neighbourhood = chosenCode(books.neighbourhood, filters.neighbourhood);
   const hasQuery = filters.query.trim() !== '';
-  const result: FilterResult = {
-    matching: [],
-    matchingAnyPlace: [],
-    counts: { categories: {}, sectors: {}, statuses: {}, tags: {}, district: {}, neighbourhood: {} },
+  const counted = {
+    category: new Uint32Array(books.category.values.length),
+    sector: new Uint32Array(books.sector.values.length),
+    status: new Uint32Array(books.status.values.length),
+    tags: new Uint32Array(books.tags.values.length),
+    district: new Uint32Array(books.district.values.length),
+    neighbourhood: new Uint32Array(books.neighbourhood.values.length),
   };
-  const { counts } = result;
+  const matching: Hotspot[] = [];
+  const matchingAnyPlace: Hotspot[] = [];
   for (let index = 0; index < hotspots.length; index += 1) {
-    const hotspot = hotspots[index]!;
+    const category = columns.category[index] ?? 0;
+    const sector = columns.sector[index] ?? 0;
+    const status = columns.status[index] ?? 0;
+    const placeDistrict = columns.district[index] ?? 0;
+    const placeNeighbourhood = columns.neighbourhood[index] ?? 0;
+    const tagsFrom = columns.tagStart[index] ?? 0;
+    const tagsTo = columns.tagStart[index + 1] ?? 0;
     let passes = 0;
-    if (categories.size === 0 || categories.has(hotspot.category)) passes |= CATEGORY;
-    if (sectors.size === 0 || sectors.has(hotspot.sector)) passes |= SECTOR;
-    if (statuses.size === 0 || statuses.has(hotspot.status)) passes |= STATUS;
-    if (tags.size === 0 || hotspot.tags.some((tag) => tags.has(tag))) passes |= TAG;
-    if (district === null || hotspot.district === district) passes |= DISTRICT;
-    if (neighbourhood === null || hotspot.neighbourhood === neighbourhood) passes |= NEIGHBOURHOOD;
-    if (!hasQuery || matchesQuery(hotspot, index)) passes |= QUERY;
-    if ((passes | CATEGORY) === ALL) bump(counts.categories, hotspot.category);
-    if ((passes | SECTOR) === ALL) bump(counts.sectors, hotspot.sector);
-    if ((passes | STATUS) === ALL) bump(counts.statuses, hotspot.status);
+    if (categories === null || categories[category] === 1) passes |= CATEGORY;
+    if (sectors === null || sectors[sector] === 1) passes |= SECTOR;
+    if (statuses === null || statuses[status] === 1) passes |= STATUS;
+    if (tags === null) passes |= TAG;
+    else {
+      for (let at = tagsFrom; at < tagsTo; at += 1) {
+        if (tags[columns.tags[at] ?? 0] === 1) {
+          passes |= TAG;
+          break;
+        }
+      }
+    }
+    if (district === null || placeDistrict === district) passes |= DISTRICT;
+    if (neighbourhood === null || placeNeighbourhood === neighbourhood) passes |= NEIGHBOURHOOD;
+    if (!hasQuery || matchesQuery(hotspots[index]!, index)) passes |= QUERY;
+    if ((passes | CATEGORY) === ALL) counted.category[category]! += 1;
+    if ((passes | SECTOR) === ALL) counted.sector[sector]! += 1;
+    if ((passes | STATUS) === ALL) counted.status[status]! += 1;
     // Tags are unique per place (validateHotspots de-duplicates them).
-    if ((passes | TAG) === ALL) for (const tag of hotspot.tags) bump(counts.tags, tag);
+    if ((passes | TAG) === ALL) for (let at = tagsFrom; at < tagsTo; at += 1) counted.tags[columns.tags[at] ?? 0]! += 1;
     // District and neighbourhood are one "place" choice: each counts with the other left out too.
     if ((passes | PLACE) === ALL) {
-      bump(counts.district, hotspot.district);
-      bump(counts.neighbourhood, hotspot.neighbourhood);
-      result.matchingAnyPlace.push(hotspot);
-      if (passes === ALL) result.matching.push(hotspot);
+      counted.district[placeDistrict]! += 1;
+      counted.neighbourhood[placeNeighbourhood]! += 1;
+      matchingAnyPlace.push(hotspots[index]!);
+      if (passes === ALL) matching.push(hotspots[index]!);
     }
   }
-  return result;
+  return {
+    matching,
+    matchingAnyPlace,
+    counts: {
+      categories: toRecord(books.category, counted.category),
+      sectors: toRecord(books.sector, counted.sector),
+      statuses: toRecord(books.status, counted.status),
+      tags: toRecord(books.tags, counted.tags),
+      district: toRecord(books.district, counted.district),
+      neighbourhood: toRecord(books.neighbourhood, counted.neighbourhood),
+    },
+  };
 }
 
 export function filterHotspots(

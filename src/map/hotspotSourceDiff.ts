@@ -4,10 +4,16 @@ import type { HotspotFeatureProperties } from '@/data/hotspots';
 export type HotspotFeature = Feature<Point, HotspotFeatureProperties>;
 export type HotspotCollection = FeatureCollection<Point, HotspotFeatureProperties>;
 
-/** What a clustered source holds: the data set its features come from and the ids of those it has. */
+/**
+ * What a clustered source holds: the data set its features come from, and one flag per feature of that
+ * data set (1 = in the source). Flags by position instead of a set of ids: at 100,000 places, comparing
+ * two filter states is one pass over two byte arrays, where string sets took 20–100 ms.
+ */
 export interface SourceContents {
   geojson: HotspotCollection;
-  shown: ReadonlySet<string>;
+  shown: Uint8Array;
+  /** How many flags are set. */
+  count: number;
 }
 
 /** The shape of MapLibre's GeoJSONSourceDiff that this module produces (ids are the promoted `id`). */
@@ -23,29 +29,65 @@ export interface SourceUpdate {
   contents: SourceContents;
 }
 
-const featuresById = new WeakMap<HotspotCollection, ReadonlyMap<string, HotspotFeature>>();
+const positionsById = new WeakMap<HotspotCollection, ReadonlyMap<string, number>>();
 
-/** Built once per data set, and only when a diff first needs to look a feature up. */
-function featureIndex(geojson: HotspotCollection): ReadonlyMap<string, HotspotFeature> {
-  let index = featuresById.get(geojson);
+/** Where each id's feature is in the data set: built once per data set (ahead of time: prepareDiffs). */
+function positions(geojson: HotspotCollection): ReadonlyMap<string, number> {
+  let index = positionsById.get(geojson);
   if (!index) {
-    index = new Map(geojson.features.map((feature) => [feature.properties.id, feature]));
-    featuresById.set(geojson, index);
+    index = new Map(geojson.features.map((feature, position) => [feature.properties.id, position]));
+    positionsById.set(geojson, index);
   }
   return index;
 }
 
-/** What a source created now gets as its data: the places that pass, and their ids. */
+/** Builds the id index the diffs look features up in, so the first filter change does not have to. */
+export function prepareDiffs(geojson: HotspotCollection): void {
+  positions(geojson);
+}
+
+/** The flags for the target places (ids the data set does not have are left out). */
+function flagsFor(geojson: HotspotCollection, target: readonly { id: string }[]): SourceContents {
+  const index = positions(geojson);
+  const shown = new Uint8Array(geojson.features.length);
+  let count = 0;
+  for (const hotspot of target) {
+    const position = index.get(hotspot.id);
+    if (position !== undefined && shown[position] === 0) {
+      shown[position] = 1;
+      count += 1;
+    }
+  }
+  return { geojson, shown, count };
+}
+
+function flaggedFeatures({ geojson, shown }: SourceContents): HotspotFeature[] {
+  const features: HotspotFeature[] = [];
+  geojson.features.forEach((feature, position) => {
+    if (shown[position] === 1) features.push(feature);
+  });
+  return features;
+}
+
+/** What a source created now gets as its data: the places that pass, and their flags. */
 export function initialContents(
   geojson: HotspotCollection,
   target: readonly { id: string }[],
 ): SourceContents & { data: HotspotCollection } {
-  const shown = new Set<string>();
-  for (const hotspot of target) shown.add(hotspot.id);
+  const contents = flagsFor(geojson, target);
   // Everything passes (the usual start): the data set itself, no copy.
-  if (shown.size === geojson.features.length) return { geojson, shown, data: geojson };
-  return { geojson, shown, data: { type: 'FeatureCollection', features: lookUp(geojson, shown) } };
+  if (contents.count === geojson.features.length) return { ...contents, data: geojson };
+  return { ...contents, data: { type: 'FeatureCollection', features: flaggedFeatures(contents) } };
 }
+
+/**
+ * A removal costs the interaction's own task a copy of a short id for MapLibre's worker and a later task
+ * its lookup and deletion in MapLibre's copy of the data; a place sent again costs the interaction's task
+ * a copy of its whole feature, several times as much (measured at 100,000 places: 92,000 removals 85 ms
+ * in the later task, about 2 µs to copy one lean feature). Emptying the source and sending the places that
+ * stay is therefore worth it only when few of them stay.
+ */
+const REFILL_WHEN_LEAVING_PER_KEPT = 10;
 
 /**
  * The change that takes a clustered source from what it holds to the places that pass the filters.
@@ -53,40 +95,47 @@ export function initialContents(
  * Why a diff: a GeoJSON source's filter cannot be changed in place, and re-creating the source copies every
  * place to MapLibre's worker again (about 0.4 s of structured clone at 100,000 places, on the main thread).
  * A diff copies only the ids that leave and the features that come back; the worker re-clusters off the
- * main thread. `current` is null for a source that holds nothing; a new data set replaces everything.
+ * main thread. When a filter keeps only a few places of many (a search, a small district), emptying the
+ * source and sending those few is cheaper than removing all the others one by one. `current` is null for a
+ * source that holds nothing; a new data set replaces everything.
  */
 export function planSourceUpdate(
   current: SourceContents | null,
   geojson: HotspotCollection,
   target: readonly { id: string }[],
 ): SourceUpdate {
-  const next = new Set<string>();
-  for (const hotspot of target) next.add(hotspot.id);
-  const contents: SourceContents = { geojson, shown: next };
+  const next = flagsFor(geojson, target);
 
   if (current === null || current.geojson !== geojson) {
-    const add = next.size === geojson.features.length ? [...geojson.features] : lookUp(geojson, next);
+    const add = next.count === geojson.features.length ? [...geojson.features] : flaggedFeatures(next);
     const diff: HotspotDiff = current === null ? { add } : { removeAll: true, add };
-    return { diff: current === null && add.length === 0 ? null : diff, contents };
+    return { diff: current === null && add.length === 0 ? null : diff, contents: next };
   }
 
+  let kept = 0;
+  let leaving = 0;
+  let coming = 0;
+  for (let position = 0; position < next.shown.length; position += 1) {
+    const was = current.shown[position] === 1;
+    const is = next.shown[position] === 1;
+    if (was && is) kept += 1;
+    else if (was) leaving += 1;
+    else if (is) coming += 1;
+  }
+  if (leaving === 0 && coming === 0) return { diff: null, contents: current };
+  if (kept * REFILL_WHEN_LEAVING_PER_KEPT < leaving) {
+    return { diff: { removeAll: true, add: flaggedFeatures(next) }, contents: next };
+  }
   const remove: string[] = [];
-  for (const id of current.shown) if (!next.has(id)) remove.push(id);
-  const added = new Set<string>();
-  for (const id of next) if (!current.shown.has(id)) added.add(id);
-  if (remove.length === 0 && added.size === 0) return { diff: null, contents: current };
+  const add: HotspotFeature[] = [];
+  geojson.features.forEach((feature, position) => {
+    const was = current.shown[position] === 1;
+    const is = next.shown[position] === 1;
+    if (was && !is) remove.push(feature.properties.id);
+    else if (is && !was) add.push(feature);
+  });
   const diff: HotspotDiff = {};
   if (remove.length > 0) diff.remove = remove;
-  if (added.size > 0) diff.add = lookUp(geojson, added);
-  return { diff, contents };
-}
-
-function lookUp(geojson: HotspotCollection, ids: ReadonlySet<string>): HotspotFeature[] {
-  const index = featureIndex(geojson);
-  const features: HotspotFeature[] = [];
-  for (const id of ids) {
-    const feature = index.get(id);
-    if (feature) features.push(feature);
-  }
-  return features;
+  if (add.length > 0) diff.add = add;
+  return { diff, contents: next };
 }

@@ -271,6 +271,8 @@ const COMBINATIONS: [string, Filters][] = [
     filters({ sectors: ['municipal'], tags: ['participation', 'structural-change'] }),
   ],
   ['district hoerde', filters({ district: 'hoerde' })],
+  ['a district no place lies in', filters({ district: 'atlantis' })],
+  ['a tag no place has, or structural-change', filters({ tags: ['no-such-tag', 'structural-change'] })],
   ['neighbourhood city, culture', filters({ neighbourhood: 'city', categories: ['culture'] })],
   ['query "dortmund", planned', filters({ query: 'dortmund', statuses: ['planned'] })],
   ['query "hörde"', filters({ query: 'hörde' })],

@@ -40,7 +40,7 @@ describe('initialContents', () => {
   it('is the data set itself when everything passes (no copy for the usual start)', () => {
     const initial = initialContents(GEOJSON, REAL);
     expect(initial.data).toBe(GEOJSON);
-    expect(initial.shown.size).toBe(REAL.length);
+    expect(initial.count).toBe(REAL.length);
   });
 
   it('holds only the places that pass when a filter was set before the map loaded, and needs no diff then', () => {
@@ -63,7 +63,7 @@ describe('planSourceUpdate', () => {
     expect(diff?.remove).toBeUndefined();
     expect(diff?.add).toHaveLength(REAL.length);
     expect(diff?.add?.[0]).toBe(GEOJSON.features[0]);
-    expect(contents.shown.size).toBe(REAL.length);
+    expect(contents.count).toBe(REAL.length);
   });
 
   it('fills a new source with only the filtered places when a filter was set before the map loaded', () => {
@@ -84,17 +84,47 @@ describe('planSourceUpdate', () => {
 
   it('narrowing sends only the ids that leave; widening only the features that come back', () => {
     const all = planSourceUpdate(null, GEOJSON, REAL).contents;
-    const science = passing(filters({ categories: ['science'] }));
-    const narrowed = planSourceUpdate(all, GEOJSON, science);
+    const science = REAL.filter((hotspot) => hotspot.category === 'science');
+    const notScience = REAL.filter((hotspot) => hotspot.category !== 'science');
+    // Most places stay: removing the few that leave is the cheaper change.
+    expect(notScience.length).toBeGreaterThan(science.length * 2);
+    const narrowed = planSourceUpdate(all, GEOJSON, notScience);
     expect(narrowed.diff?.add).toBeUndefined();
-    expect(narrowed.diff?.remove).toHaveLength(REAL.length - science.length);
-    expect(narrowed.diff?.remove).not.toContain(science[0]!.id);
+    expect(narrowed.diff?.removeAll).toBeUndefined();
+    expect(sortedIds((narrowed.diff?.remove ?? []).map((id) => ({ id })))).toEqual(sortedIds(science));
 
     const widened = planSourceUpdate(narrowed.contents, GEOJSON, REAL);
     expect(widened.diff?.remove).toBeUndefined();
-    expect(sortedIds((widened.diff?.add ?? []).map((feature) => feature.properties))).toEqual(
-      sortedIds(REAL.filter((hotspot) => hotspot.category !== 'science')),
-    );
+    expect(widened.diff?.removeAll).toBeUndefined();
+    expect(sortedIds((widened.diff?.add ?? []).map((feature) => feature.properties))).toEqual(sortedIds(science));
+  });
+
+  it('a filter that keeps few of many empties the source and sends those few, not every id that leaves', () => {
+    const all = planSourceUpdate(null, GEOJSON, REAL).contents;
+    const aplerbeck = passing(filters({ district: 'aplerbeck' }));
+    expect(aplerbeck.length).toBeGreaterThan(0);
+    expect((REAL.length - aplerbeck.length) / aplerbeck.length).toBeGreaterThan(10);
+    const { diff, contents } = planSourceUpdate(all, GEOJSON, aplerbeck);
+    expect(diff?.removeAll).toBe(true);
+    expect(diff?.remove).toBeUndefined();
+    expect(sortedIds((diff?.add ?? []).map((feature) => feature.properties))).toEqual(sortedIds(aplerbeck));
+    expect(diff?.add?.[0]).toBe(GEOJSON.features.find((feature) => feature.properties.id === aplerbeck[0]!.id));
+    expect(contents.count).toBe(aplerbeck.length);
+  });
+
+  it('removes one by one while more than one place in ten stays', () => {
+    const all = planSourceUpdate(null, GEOJSON, REAL).contents;
+    // 6 stay, 45 leave: 6 × 10 ≥ 45.
+    const six = REAL.slice(0, 6);
+    const { diff } = planSourceUpdate(all, GEOJSON, six);
+    expect(diff?.removeAll).toBeUndefined();
+    expect(diff?.remove).toHaveLength(REAL.length - 6);
+    expect(diff?.add).toBeUndefined();
+    // 4 stay, 47 leave: 4 × 10 < 47.
+    expect(planSourceUpdate(all, GEOJSON, REAL.slice(0, 4)).diff).toEqual({
+      removeAll: true,
+      add: REAL.slice(0, 4).map((hotspot) => GEOJSON.features.find((f) => f.properties.id === hotspot.id)),
+    });
   });
 
   it('replaces everything when the data set changes (a reload), keeping the current filter', () => {
