@@ -1,7 +1,7 @@
-import { useDeferredValue, useEffect, useMemo } from 'react';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { applyFilters, type FacetCounts, type Filters } from '@/domain/filters';
 import type { Hotspot } from '@/domain/hotspot';
-import { createSearch, searchKeyBuilder, type SearchKeyBuilder } from '@/domain/search';
+import { createSearch, searchKeyBuilder, type Search, type SearchKeyBuilder } from '@/domain/search';
 import { whileIdle } from '@/lib/idle';
 import { inBBox, type LngLat } from '@/data/geo';
 import { useAppStore } from './store';
@@ -53,9 +53,50 @@ export interface SearchedView {
   found: Uint8Array | null;
 }
 
+/** How long one slice of a text search may hold the main thread before the browser gets it back. */
+export const SEARCH_SLICE_MS = 12;
+
+interface SearchAnswer {
+  search: Search;
+  query: string;
+  found: Uint8Array | null;
+}
+
+/**
+ * The answer of the text search for a query, computed in slices of SEARCH_SLICE_MS, each a task of its
+ * own: at 100,000 places one search takes about 100 ms, and typing must stay responsive meanwhile. Until
+ * the new answer is complete, the last complete one stands (with the query it answers). A new search (a
+ * new data set, or the places in a new order) is answered at once, because the old flags would not line
+ * up with the new places.
+ */
+function useSearchAnswer(search: Search, query: string): SearchAnswer {
+  const [answer, setAnswer] = useState<SearchAnswer>(() => ({ search, query, found: search(query) }));
+  let current = answer;
+  if (answer.search !== search) {
+    current = { search, query, found: search(query) };
+    setAnswer(current);
+  }
+  const answered = current.search === search && current.query === query;
+
+  useEffect(() => {
+    if (answered) return undefined;
+    const job = search.begin(query);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const slice = () => {
+      if (job.step(SEARCH_SLICE_MS)) setAnswer({ search, query, found: job.found });
+      else timer = setTimeout(slice, 0);
+    };
+    slice();
+    return () => clearTimeout(timer);
+  }, [answered, search, query]);
+
+  return current;
+}
+
 /**
  * The text search over the places, for the filters read through useDeferredValue: typing stays
- * responsive while the list catches up. The places are in name order, so the filtered set needs no
+ * responsive while the list catches up. The filters handed on carry the query the flags answer (it may
+ * trail the typed one by a few slices). The places are in name order, so the filtered set needs no
  * sorting of its own.
  */
 export function useSearchedView(): SearchedView {
@@ -73,9 +114,14 @@ export function useSearchedView(): SearchedView {
       }),
     [hotspots, keys],
   );
+  const answer = useSearchAnswer(search, deferredFilters.query);
   return useMemo(
-    () => ({ hotspots, filters: deferredFilters, found: search(deferredFilters.query) }),
-    [hotspots, deferredFilters, search],
+    () => ({
+      hotspots,
+      filters: answer.query === deferredFilters.query ? deferredFilters : { ...deferredFilters, query: answer.query },
+      found: answer.found,
+    }),
+    [hotspots, deferredFilters, answer],
   );
 }
 

@@ -295,3 +295,53 @@ describe('createSearch: remembers its last answer while the query narrows', () =
     expect(sorted(search('see'))).toEqual(find('see'));
   });
 });
+
+describe('Search.begin: the same search in slices', () => {
+  /** 10,000 keys: every third mentions "robotik", every fifth "labor". */
+  const MANY = Array.from(
+    { length: 10_000 },
+    (_, index) => `ort ${index}${index % 3 === 0 ? ' robotik' : ''}${index % 5 === 0 ? ' labor' : ''}`,
+  );
+
+  it('with no time to spare, searches one batch per step and ends with the whole answer', () => {
+    const job = createSearch(MANY).begin('robotik');
+    let steps = 1;
+    while (!job.step(0)) steps += 1;
+    expect(steps).toBe(5);
+    expect(job.found).toEqual(createSearch(MANY)('robotik'));
+    expect(job.found?.reduce((sum, flag) => sum + flag, 0)).toBe(3334);
+  });
+
+  it('with time enough, answers in one step', () => {
+    const job = createSearch(MANY).begin('labor');
+    expect(job.step(10_000)).toBe(true);
+    expect(job.found?.reduce((sum, flag) => sum + flag, 0)).toBe(2000);
+  });
+
+  it('narrows only from a complete answer: an abandoned search is not remembered', () => {
+    let looked = 0;
+    const spy = new Proxy(MANY, {
+      get(target, property, receiver) {
+        if (typeof property === 'string' && /^\d+$/.test(property)) looked += 1;
+        return Reflect.get(target, property, receiver) as unknown;
+      },
+    });
+    const search = createSearch(spy);
+    expect(search('robotik')?.reduce((sum, flag) => sum + flag, 0)).toBe(3334);
+    // "robotik labor" narrows "robotik", but is abandoned after one batch.
+    const abandoned = search.begin('robotik labor');
+    expect(abandoned.step(0)).toBe(false);
+    looked = 0;
+    // "robotik l" narrows the complete "robotik" answer, not the abandoned one: only its 3,334 are looked at.
+    const narrowed = search('robotik l');
+    expect(looked).toBe(3334);
+    expect(narrowed?.reduce((sum, flag) => sum + flag, 0)).toBe(667);
+  });
+
+  it('is complete at once, with no flags, for a query without terms', () => {
+    const job = createSearch(MANY).begin('  ');
+    expect(job.step(0)).toBe(true);
+    expect(job.found).toBeNull();
+  });
+});
+
