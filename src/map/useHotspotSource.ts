@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
-import type { GeoJSONSource } from 'maplibre-gl';
+import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import type { MapRef } from 'react-map-gl/maplibre';
 import type { Hotspot } from '@/domain/hotspot';
 import { whileIdle } from '@/lib/idle';
@@ -60,7 +60,8 @@ export function useHotspotSource(mapRef: RefObject<MapRef | null>, geojson: Hots
     if (diff) void source.updateData(diff);
     if (fresh) {
       priming.current();
-      priming.current = primeForDiffs(source, initial.geojson);
+      const map = mapRef.current?.getMap();
+      if (map) priming.current = primeForDiffs(map, source, initial.geojson);
     }
   }, [mapRef, geojson, initial, target]);
 
@@ -84,13 +85,22 @@ export function useHotspotSource(mapRef: RefObject<MapRef | null>, geojson: Hots
 /**
  * The first diff a GeoJSON source gets makes MapLibre index all its features by id, on the main thread
  * (30–80 ms at 100,000 places), and makes planSourceUpdate index them too. Both are done in idle time
- * after the source is filled, so the first filter change does not pay for them: an empty diff is enough
- * for MapLibre. Returns a function that cancels what has not run yet.
+ * once the map has drawn the filled source (not before: the empty diff that is enough for MapLibre also
+ * re-tiles the source, which would hold up the first complete map), so the first filter change does not
+ * pay for them. Returns a function that cancels what has not run yet.
  */
-function primeForDiffs(source: GeoJSONSource, geojson: HotspotCollection): () => void {
-  return whileIdle(() => {
-    prepareDiffs(geojson);
-    void source.updateData({});
-    return true;
-  });
+function primeForDiffs(map: MapLibreMap, source: GeoJSONSource, geojson: HotspotCollection): () => void {
+  let stopIdleWork = () => {};
+  const start = () => {
+    stopIdleWork = whileIdle(() => {
+      prepareDiffs(geojson);
+      void source.updateData({});
+      return true;
+    });
+  };
+  map.once('idle', start);
+  return () => {
+    map.off('idle', start);
+    stopIdleWork();
+  };
 }
