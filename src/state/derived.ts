@@ -54,7 +54,7 @@ export interface SearchedView {
 }
 
 /** How long one slice of a text search may hold the main thread before the browser gets it back. */
-export const SEARCH_SLICE_MS = 12;
+const SEARCH_SLICE_MS = 12;
 
 interface SearchAnswer {
   search: Search;
