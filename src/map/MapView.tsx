@@ -45,8 +45,8 @@ const HIT_TOLERANCE = 10;
 const SELECT_ZOOM = 15;
 /** Below this zoom a click on the map chooses a district, above it a neighbourhood. */
 const NEIGHBOURHOOD_ZOOM = 12;
-/** Keeps the camera around Dortmund: there is nothing to find beyond it. */
 const MAX_ZOOM = 19;
+/** Keeps the camera around Dortmund: there is nothing to find beyond it. */
 const MAX_BOUNDS: [number, number, number, number] = [7.0, 51.3, 7.95, 51.72];
 /** The layers that draw nothing in the first view at 10,000+ places, but appear with the first click. */
 const warmUpSet = (layers: LayerSet) => [
