@@ -168,12 +168,10 @@ export default function MapView({
   );
 
   // The density view: places per km² by district, for the hotspots that pass the filters.
-  const sizes = useMemo(() => areaSizes(data.districts ?? []), [data.districts]);
-  // Counted only while the view is on: at 100,000 places the count took about 70 ms of every filter change.
-  const density = useMemo(
-    () => (choropleth ? densityByArea(matchingAnyPlace, sizes) : null),
-    [choropleth, matchingAnyPlace, sizes],
-  );
+  // Both only while the view is on: at 100,000 places the count took about 70 ms of every filter change,
+  // and the areas' sizes are map-start work nobody sees while it is off.
+  const sizes = useMemo(() => (choropleth ? areaSizes(data.districts ?? []) : null), [choropleth, data.districts]);
+  const density = useMemo(() => (sizes ? densityByArea(matchingAnyPlace, sizes) : null), [sizes, matchingAnyPlace]);
   const classes = useMemo(() => (density ? densityClasses(density) : []), [density]);
   const districtFillPaint = useMemo(
     () =>

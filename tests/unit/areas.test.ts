@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { areasToGeoJSON, validateBoundary, validateDistricts, validateNeighbourhoods } from '@/data/areas';
+import * as v from 'valibot';
+import {
+  areaGeometrySchema,
+  areasToGeoJSON,
+  isAreaGeometry,
+  parseAreaGeometry,
+  validateBoundary,
+  validateDistricts,
+  validateNeighbourhoods,
+} from '@/data/areas';
 import { DataFileError, type FileProblem } from '@/data/problems';
 import { containsPoint } from '@/data/geo';
 import { areaLabelPoints } from '@/map/areaLabels';
@@ -216,4 +225,60 @@ describe('areasToGeoJSON and areaLabelPoints', () => {
     const labels = areaLabelPoints({ district: [{ ...area!, label: undefined }] });
     expect(labels.features[0]!.geometry.coordinates).toEqual([(west + east) / 2, (south + north) / 2]);
   });
+});
+
+describe('the hand-written geometry check agrees with the schema', () => {
+  const realGeometry = (readDataJson('districts.geojson') as { features: { geometry: unknown }[] }).features[0]!
+    .geometry;
+  const square = [
+    [7.4, 51.5],
+    [7.41, 51.5],
+    [7.41, 51.51],
+    [7.4, 51.5],
+  ];
+  const sparse = [...square];
+  delete sparse[1];
+  const cases: Record<string, unknown> = {
+    'a real district': realGeometry,
+    polygon: { type: 'Polygon', coordinates: [square] },
+    'polygon with a hole': { type: 'Polygon', coordinates: [square, square] },
+    multipolygon: { type: 'MultiPolygon', coordinates: [[square], [square, square]] },
+    'extra member (bbox)': { type: 'Polygon', coordinates: [square], bbox: [0, 0, 1, 1] },
+    'position with altitude': { type: 'Polygon', coordinates: [square.map(([x, y]) => [x, y, 100])] },
+    'ring of three positions': { type: 'Polygon', coordinates: [square.slice(0, 3)] },
+    'no rings': { type: 'Polygon', coordinates: [] },
+    'multipolygon without polygons': { type: 'MultiPolygon', coordinates: [] },
+    'multipolygon with an empty polygon': { type: 'MultiPolygon', coordinates: [[square], []] },
+    'NaN coordinate': { type: 'Polygon', coordinates: [[[Number.NaN, 51.5], ...square.slice(1)]] },
+    'infinite coordinate': { type: 'Polygon', coordinates: [[...square.slice(0, 3), [Infinity, 51.5]]] },
+    'string coordinate': { type: 'Polygon', coordinates: [[['7.4', 51.5], ...square.slice(1)]] },
+    'one-number position': { type: 'Polygon', coordinates: [[[7.4], ...square.slice(1)]] },
+    'position not an array': { type: 'Polygon', coordinates: [[{ 0: 7.4, 1: 51.5 }, ...square.slice(1)]] },
+    'ring with a hole in the array': { type: 'Polygon', coordinates: [sparse] },
+    'coordinates not an array': { type: 'Polygon', coordinates: 'none' },
+    'a point': { type: 'Point', coordinates: [7.4, 51.5] },
+    'no type': { coordinates: [square] },
+    null: null,
+    'a string': 'Polygon',
+  };
+
+  for (const [name, geometry] of Object.entries(cases)) {
+    it(name, () => {
+      const schema = v.safeParse(areaGeometrySchema, geometry);
+      expect(isAreaGeometry(geometry)).toBe(schema.success);
+      const parsed = parseAreaGeometry(geometry);
+      expect(parsed.success).toBe(schema.success);
+      if (parsed.success && schema.success) {
+        // Same members; positions may keep an altitude the schema drops (MapLibre ignores it).
+        const twoD = (value: unknown): unknown =>
+          Array.isArray(value) && typeof value[0] === 'number'
+            ? value.slice(0, 2)
+            : Array.isArray(value)
+              ? value.map(twoD)
+              : value;
+        expect({ ...parsed.output, coordinates: twoD(parsed.output.coordinates) }).toEqual(schema.output);
+      }
+      if (!parsed.success && !schema.success) expect(parsed.issues).toEqual(schema.issues);
+    });
+  }
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MultiPolygon, Polygon } from 'geojson';
+import { pointToLineDistance, polygonToLine } from '@turf/turf';
 import {
   BOUNDARY_TOLERANCE_METRES,
   assignArea,
@@ -166,6 +167,38 @@ describe('real data: points near the generalised city line', () => {
     const distance = distanceToArea(boundary!, airport);
     expect(distance).toBeGreaterThan(20);
     expect(distance).toBeLessThan(BOUNDARY_TOLERANCE_METRES);
+  });
+
+  it("measures the same distance as turf's geodesic one, to within a metre, for points around the city", () => {
+    // An independent oracle: turf's per-segment great-circle distance to the outline. Points on a ring
+    // 50–190 m outside the city's bbox edges and around the airport, so the tolerance box lets them in.
+    const lines = polygonToLine(boundary!.geometry);
+    const outline = lines.type === 'FeatureCollection' ? lines.features : [lines];
+    const geodesic = (point: LngLat) =>
+      Math.min(
+        ...outline.flatMap((line) =>
+          (line.geometry.type === 'LineString' ? [line.geometry.coordinates] : line.geometry.coordinates).map(
+            (coordinates) =>
+              pointToLineDistance([point[0], point[1]], { type: 'LineString', coordinates }, { units: 'meters' }),
+          ),
+        ),
+      );
+    const [west, south, east, north] = boundary!.bbox;
+    const probes: LngLat[] = [airport, [airport[0] + 0.001, airport[1]], [airport[0] + 0.002, airport[1] + 0.0005]];
+    for (const metres of [50, 120, 190]) {
+      const dLat = metres / 111_320;
+      const dLon = metres / METRES_PER_DEG_LON;
+      probes.push([west - dLon, (south + north) / 2], [east + dLon, (south + north) / 2]);
+      probes.push([(west + east) / 2, south - dLat], [(west + east) / 2, north + dLat]);
+    }
+    let compared = 0;
+    for (const probe of probes) {
+      const ours = distanceToArea(boundary!, probe);
+      if (ours === 0 || ours === Infinity) continue;
+      compared += 1;
+      expect(Math.abs(ours - geodesic(probe)), `${probe.join(', ')}`).toBeLessThan(1);
+    }
+    expect(compared).toBeGreaterThanOrEqual(6);
   });
 
   it('assigns Dortmund Airport to Brackel', () => {
