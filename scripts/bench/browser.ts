@@ -34,9 +34,18 @@ const INIT_SCRIPT = String.raw`
   // When the page last sent work to a worker (MapLibre's tile and data requests). Such work ends in a
   // map render and idle; an idle from before it does not mean the map is done.
   bench.lastPost = 0;
+  // When the page sent the hotspot source's data to MapLibre's worker: a message of MapLibre's type
+  // 'LD' (MessageType.loadData) for the source 'hotspots'. The app's first idle after its data reached
+  // the page can come before that (a map that was already up gets the data in a later task), and such an
+  // idle has drawn no hotspots; see ready().
+  bench.hotspotsSent = [];
   const postMessage = Worker.prototype.postMessage;
   Worker.prototype.postMessage = function (...args) {
     bench.lastPost = performance.now();
+    const message = args[0];
+    if (message && message.type === 'LD' && message.data && message.data.source === 'hotspots') {
+      bench.hotspotsSent.push(bench.lastPost);
+    }
     return postMessage.apply(this, args);
   };
   for (const type of ['pointerdown', 'keydown', 'input', 'change']) {
@@ -64,9 +73,11 @@ const INIT_SCRIPT = String.raw`
   // The map is ready when it has drawn the hotspots. The floor's sources are URLs, so its first idle
   // already waits for them ('map-ready'). The app fetches the data itself and hands it to the map later,
   // and its first idle can come before that (with large files it does). For the app, ready is the first
-  // 'map-idle' after the data reached the page: after the start of the last long task between the last
-  // poll without data and the first with it (the store commit ran in that task, and no idle can fire
-  // inside a task), or after the last poll without data when there was no long task.
+  // 'map-idle' after the data reached the page (after the start of the last long task between the last
+  // poll without data and the first with it: the store commit ran in that task, and no idle can fire
+  // inside a task; or after the last poll without data when there was no long task) and after the
+  // hotspot data then went to MapLibre's worker (until the worker has answered and the tiles are drawn,
+  // the map cannot go idle).
   bench.ready = (afterData, timeoutMs) => new Promise((resolve) => {
     const check = () => {
       const mark = performance.getEntriesByName('map-ready')[0];
@@ -83,11 +94,13 @@ const INIT_SCRIPT = String.raw`
         for (const [start, duration] of bench.longtasks) {
           if (start >= bench.dataAbsentAt && start + duration <= bench.dataSeenAt) dataIn = Math.max(dataIn, start);
         }
-        const idle = bench.idleMarks().find((time) => time > dataIn);
+        const sent = bench.hotspotsSent.find((time) => time >= dataIn);
+        const idle = sent === undefined ? undefined : bench.idleMarks().find((time) => time > sent);
         ready = idle === undefined ? null : idle;
       }
       if (ready !== null || performance.now() > timeoutMs) {
-        resolve({ ready, readyMark, dataAt, dataIn, dataSeen: bench.dataSeenAt, timeOrigin: performance.timeOrigin });
+        const hotspotsSent = dataIn === null ? null : (bench.hotspotsSent.find((time) => time >= dataIn) ?? null);
+        resolve({ ready, readyMark, dataAt, dataIn, dataSeen: bench.dataSeenAt, hotspotsSent, timeOrigin: performance.timeOrigin });
       } else {
         setTimeout(check, 20);
       }
@@ -245,6 +258,8 @@ export interface ReadyResult {
   dataIn: number | null;
   /** App only: the first poll that found the data in the page (results count or list items). */
   dataSeen: number | null;
+  /** App only: when the hotspot data went to MapLibre's worker (after dataIn); null if it never did. */
+  hotspotsSent: number | null;
   /** performance.timeOrigin, to relate page times to the server's log. */
   timeOrigin: number;
 }

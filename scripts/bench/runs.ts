@@ -29,6 +29,8 @@ export interface LoadSample {
   dataIn: number | null;
   /** App: the first poll that saw the data in the page (after parsing, validation and render). */
   dataSeen: number | null;
+  /** App: when the hotspot data went to MapLibre's worker (see browser.ts ready()). */
+  hotspotsSent: number | null;
   /** Longest main-thread task before ready, and between ready and settled. */
   loadMaxTask: number;
   afterReadyMaxTask: number;
@@ -92,7 +94,11 @@ export async function loadPage(
     settleAfterReady = settled.timedOut ? null : Math.max(0, settled.now - options.interactions.quietMs - readyAt);
     afterReadyMaxTask = (await maxTask(page, readyAt, settled.now)).max;
   } else {
-    errors.push(`map not ready within ${options.readyTimeoutMs} ms`);
+    errors.push(
+      target === 'app' && ready.dataSeen !== null && ready.hotspotsSent === null
+        ? `the hotspots never went to the map within ${options.readyTimeoutMs} ms`
+        : `map not ready within ${options.readyTimeoutMs} ms`,
+    );
   }
   const loadMaxTask = (await maxTask(page, 0, readyAt ?? (await pageNow(page)))).max;
   return {
@@ -101,6 +107,7 @@ export async function loadPage(
     dataAt: ready.dataAt,
     dataIn: ready.dataIn,
     dataSeen: ready.dataSeen,
+    hotspotsSent: ready.hotspotsSent,
     loadMaxTask,
     afterReadyMaxTask,
     settleAfterReady,
