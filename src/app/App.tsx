@@ -15,7 +15,18 @@ import { MapArea } from './MapArea';
 import { Sidebar } from './Sidebar';
 import { useResolvedTheme } from './useTheme';
 
-export function App() {
+/** The loads main.tsx starts before React's first render, so that the fetches need not wait for it. */
+export interface EarlyLoads {
+  config: Promise<RuntimeConfig>;
+}
+
+/** Starts loading the data files (into the store) and the runtime config. */
+export function startLoads(): EarlyLoads {
+  void useAppStore.getState().loadData();
+  return { config: loadRuntimeConfig() };
+}
+
+export function App({ loads }: { loads?: EarlyLoads }) {
   const t = useT();
   const [config, setConfig] = useState<RuntimeConfig | null>(null);
   const [forceOfflineBasemap] = useState(() => parseUrlState(window.location.search).basemap === 'offline');
@@ -27,9 +38,8 @@ export function App() {
   useAutoRetry();
 
   useEffect(() => {
-    void useAppStore.getState().loadData();
-    void loadRuntimeConfig().then(setConfig);
-  }, []);
+    void (loads ?? startLoads()).config.then(setConfig);
+  }, [loads]);
 
   return (
     <FilteredViewProvider>

@@ -1,23 +1,23 @@
-import { Component, lazy, Suspense, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { Component, useCallback, useEffect, useRef, useState, type ComponentProps, type ReactNode } from 'react';
 import type { RuntimeConfig } from '@/config/runtimeConfig';
 import { useT } from '@/i18n/useT';
+import { chunk, useChunk } from '@/lib/chunk';
 import { loadMapLib } from '@/map/loadMapLib';
 import { hasWebGL2 } from '@/map/webgl';
 import { useAppStore } from '@/state/store';
 import { MapAttribution } from './MapAttribution';
 import type { ResolvedTheme } from './useTheme';
 
-// MapLibre and react-map-gl live in their own chunks, loaded after the shell has painted.
-let mapViewModule: Promise<typeof import('@/map/MapView')> | null = null;
-const loadMapView = () => (mapViewModule ??= import('@/map/MapView'));
-const MapView = lazy(loadMapView);
+// MapLibre and react-map-gl live in their own chunks (see main.tsx for when they are fetched).
+const mapViewChunk = chunk(() => import('@/map/MapView'));
 
 /**
- * Starts fetching the map's code (the view, MapLibre and its worker) at once, in parallel with the data
- * and the runtime config, instead of one after the other once the config has arrived.
+ * Starts loading the map's code (the view, MapLibre and its worker) at once, in parallel with the data
+ * and the runtime config, instead of one after the other once the config has arrived. main.tsx calls it
+ * before the first render; index.html has already hinted the two chunks (vite.config.ts).
  */
 export function preloadMap(): void {
-  void loadMapView().catch(() => undefined);
+  void mapViewChunk.load().catch(() => undefined);
   void loadMapLib().catch(() => undefined);
 }
 
@@ -45,6 +45,16 @@ class MapErrorBoundary extends Component<
   override render() {
     return this.state.failed ? this.props.fallback : this.props.children;
   }
+}
+
+/** The map once its code is here; a code chunk that fails to load fails like the map itself. */
+function LoadedMapView(props: ComponentProps<typeof import('@/map/MapView').default>) {
+  const t = useT();
+  const { module, failed } = useChunk(mapViewChunk);
+  if (failed) throw new Error('The map code could not be loaded');
+  if (!module) return <MapNotice>{t('map.loading')}</MapNotice>;
+  const MapView = module.default;
+  return <MapView {...props} />;
 }
 
 function MapNotice({ children }: { children: ReactNode }) {
@@ -103,17 +113,15 @@ export function MapArea({
   } else {
     content = (
       <MapErrorBoundary key={generation} fallback={<MapNotice>{t('map.failed')}</MapNotice>} onError={onMapCrash}>
-        <Suspense fallback={<MapNotice>{t('map.loading')}</MapNotice>}>
-          <MapView
-            basemapConfig={config.basemap}
-            forceOfflineBasemap={forceOfflineBasemap}
-            theme={theme}
-            cooperativeGestures={mode === 'embed'}
-            onContextLost={onContextLost}
-            onContextRestored={onContextRestored}
-            onUnsupported={onUnsupported}
-          />
-        </Suspense>
+        <LoadedMapView
+          basemapConfig={config.basemap}
+          forceOfflineBasemap={forceOfflineBasemap}
+          theme={theme}
+          cooperativeGestures={mode === 'embed'}
+          onContextLost={onContextLost}
+          onContextRestored={onContextRestored}
+          onUnsupported={onUnsupported}
+        />
       </MapErrorBoundary>
     );
   }

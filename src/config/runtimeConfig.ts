@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { configUrl, fetchOrEarly } from '@/data/earlyRequests';
 import type { FetchLike } from '@/data/fetchJson';
 
 /** OpenFreeMap's "positron": a calm, light street map that keeps the thematic layers readable. */
@@ -122,8 +123,8 @@ export function parseRuntimeConfig(raw: unknown, warn: Warn = console.warn): Run
 }
 
 export async function loadRuntimeConfig(
-  fetchImpl: FetchLike = (input, init) => fetch(input, init),
-  url = `${import.meta.env.BASE_URL}config.json`,
+  fetchImpl: FetchLike = fetchOrEarly,
+  url = configUrl(),
 ): Promise<RuntimeConfig> {
   try {
     const response = await fetchImpl(url, { cache: 'no-cache' });

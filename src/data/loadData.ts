@@ -1,6 +1,7 @@
 import type { FeatureCollection, Point } from 'geojson';
 import type { Hotspot } from '@/domain/hotspot';
 import { DATA_FILES, type DataFileKey } from './files';
+import { dataFileUrl } from './earlyRequests';
 import { fetchJson, type FetchLike } from './fetchJson';
 import { DataFileError, type FeatureProblem, type FileProblem } from './problems';
 import { validateBoundary, validateDistricts, validateNeighbourhoods, type Area, type Neighbourhood } from './areas';
@@ -28,9 +29,6 @@ export const EMPTY_DATA: LoadedData = {
   fileProblems: [],
 };
 
-function dataFileUrl(key: DataFileKey): string {
-  return `${import.meta.env.BASE_URL}data/${DATA_FILES[key]}`;
-}
 
 function asFileProblem(key: DataFileKey, error: unknown): FileProblem {
   if (error instanceof DataFileError) return error.problem;
@@ -43,7 +41,7 @@ async function fetchAndValidate<T>(
   validate: (raw: unknown) => T,
 ): Promise<{ value: T } | { problem: FileProblem }> {
   try {
-    return { value: validate(await fetchJson(DATA_FILES[key], dataFileUrl(key), fetchImpl)) };
+    return { value: validate(await fetchJson(DATA_FILES[key], dataFileUrl(DATA_FILES[key]), fetchImpl)) };
   } catch (error) {
     return { problem: asFileProblem(key, error) };
   }

@@ -1,4 +1,5 @@
 import { create, type StateCreator } from 'zustand';
+import { fetchOrEarly } from '@/data/earlyRequests';
 import { EMPTY_DATA, loadData, type LoadedData } from '@/data/loadData';
 import type { FetchLike } from '@/data/fetchJson';
 import type { Language } from '@/i18n/language';
@@ -96,7 +97,7 @@ type Slice<T> = StateCreator<AppState, [], [], T>;
 const createDataSlice: Slice<DataSlice> = (set, get) => ({
   data: EMPTY_DATA,
   loadStatus: 'idle',
-  loadData: async (fetchImpl = (input, init) => fetch(input, init)) => {
+  loadData: async (fetchImpl = fetchOrEarly) => {
     set({ loadStatus: 'loading' });
     const data = await loadData(fetchImpl, get().data);
     set({ data, loadStatus: 'ready' });

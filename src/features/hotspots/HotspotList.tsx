@@ -1,5 +1,6 @@
-import { lazy, Suspense } from 'react';
 import { useT } from '@/i18n/useT';
+import type { ReactNode } from 'react';
+import { chunk, useChunk } from '@/lib/chunk';
 import { useAppStore } from '@/state/store';
 import { useFiltered } from '@/state/FilteredView';
 import { useListEntries, type ListEntry } from '@/state/derived';
@@ -8,9 +9,7 @@ import { CategoryDot } from '@/ui/CategoryDot';
 import { ResultsToolbar } from './ResultsToolbar';
 
 // Only long lists need the virtualiser; its code loads when one appears.
-const VirtualHotspotItems = lazy(() =>
-  import('./VirtualHotspotItems').then((module) => ({ default: module.VirtualHotspotItems })),
-);
+const virtualiserChunk = chunk(() => import('./VirtualHotspotItems'));
 
 /**
  * Up to this many places the list is rendered whole (every place a real <li>, all reachable with Tab);
@@ -81,9 +80,7 @@ export function HotspotList() {
       {!loaded && <p>{t('list.loading')}</p>}
       {loaded && entries.length === 0 && <p className="hotspot-list__empty">{t('results.noMatch')}</p>}
       {entries.length > VIRTUALISE_ABOVE ? (
-        <Suspense fallback={<p>{t('list.loading')}</p>}>
-          <VirtualHotspotItems entries={entries} renderItem={renderItem} />
-        </Suspense>
+        <VirtualisedItems entries={entries} renderItem={renderItem} />
       ) : (
         <ul className="hotspot-list__items">
           {entries.map((entry) => (
@@ -92,5 +89,32 @@ export function HotspotList() {
         </ul>
       )}
     </section>
+  );
+}
+
+/**
+ * A long list, once the virtualiser's code is here. If that code cannot be loaded, the first places are
+ * listed plainly (all of them would freeze the page at 100,000), with a note that the list is cut.
+ */
+function VirtualisedItems({
+  entries,
+  renderItem,
+}: {
+  entries: readonly ListEntry[];
+  renderItem: (entry: ListEntry) => ReactNode;
+}) {
+  const t = useT();
+  const { module, failed } = useChunk(virtualiserChunk);
+  if (module) return <module.VirtualHotspotItems entries={entries} renderItem={renderItem} />;
+  if (!failed) return <p>{t('list.loading')}</p>;
+  return (
+    <>
+      <ul className="hotspot-list__items">
+        {entries.slice(0, VIRTUALISE_ABOVE).map((entry) => (
+          <li key={entry.hotspot.id}>{renderItem(entry)}</li>
+        ))}
+      </ul>
+      <p role="status">{t('list.cut', { shown: VIRTUALISE_ABOVE, total: entries.length })}</p>
+    </>
   );
 }
