@@ -1,0 +1,37 @@
+import { expect, test } from './support/driver';
+
+/**
+ * index.html carries a static page (title, "loading" in both languages) that the app's first render
+ * replaces: the page is never blank while the code loads, and says so when the code never comes.
+ */
+test.describe('Before the app has loaded', () => {
+  test('the app replaces the static page with its own', async ({ app, page }) => {
+    await app.openReady('?basemap=offline');
+    await expect(page.locator('.boot')).toHaveCount(0);
+    await expect(page.getByRole('heading', { level: 1, name: 'Innovation Next Door' })).toBeVisible();
+  });
+
+  test('when the code cannot be loaded, the page says so in both languages instead of staying blank', async ({
+    page,
+  }) => {
+    const blocked: string[] = [];
+    await page.route(/\/assets\/index-[^/]*\.js$/, (route) => {
+      blocked.push(route.request().url());
+      return route.abort();
+    });
+    await page.goto('/?basemap=offline');
+    expect(blocked, 'the entry script was requested and refused').toHaveLength(1);
+
+    await expect(page.getByText('Innovation Next Door', { exact: true })).toBeVisible();
+    await expect(page.getByText('Die Karte wird geladen …')).toBeVisible();
+    await expect(page.getByText('Loading the map …')).toBeVisible();
+    const stalled = page.getByText('This is taking unusually long. Please check the connection and reload the page.');
+    // Not at once: a slow line is not a failure yet.
+    await expect(stalled).toBeHidden();
+    // After 10 s (a CSS animation delay, so it needs no script).
+    await expect(stalled).toBeVisible({ timeout: 20_000 });
+    await expect(
+      page.getByText('Das dauert ungewöhnlich lange. Bitte prüfen Sie die Verbindung und laden Sie die Seite neu.'),
+    ).toBeVisible();
+  });
+});
