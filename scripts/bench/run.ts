@@ -801,8 +801,9 @@ function renderMarkdown(
     markdownTable(rows),
     '',
     '- *Map ready*: floor, its first `map-idle` (its sources are URLs, so that idle includes the data); app, the first ' +
-      '`map-idle` after its hotspots reached the page (results count or list filled; the same store commit hands the data ' +
-      'to the map). The app’s own `map-ready` mark is its first idle, which can come before its data.',
+      '`map-idle` after its hotspots reached the page (results count or list filled) and were then sent to MapLibre’s worker ' +
+      '(its `loadData` message for the source `hotspots`). The app’s own `map-ready` mark is its first idle, which can come ' +
+      'before its data.',
     '- *Longest task*: the longest `longtask` entry from the first input event until the page settled (0 = none ≥ 50 ms). ' +
       '*Time to map idle*: from the last input event (floor: the equivalent map call) to the last `map-idle` before 400 ms ' +
       'without idle events, long tasks or work sent to a worker. A map that never gets quiet is flagged and its first idle counts; ' +
