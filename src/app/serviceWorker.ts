@@ -3,7 +3,14 @@ import type { AppMode } from '@/config/launchOptions';
 import { DATA_FILES } from '@/data/files';
 import { onKioskReset } from '@/features/kiosk/KioskLayer';
 
-/** Fetches the data and config once through the worker, so its network-first cache holds them offline. */
+/** The worker's cache for data and config (vite.config.ts, runtimeCaching). */
+const DATA_CACHE = 'app-data';
+
+/**
+ * Fetches through the worker the data and config files its network-first cache does not hold yet, so it
+ * holds them offline. Files it holds are skipped: the page's own requests go through the worker and keep
+ * them fresh (before, every visit downloaded every data file a second time, and the first visit twice more).
+ */
 async function warmDataCache(): Promise<void> {
   const base = import.meta.env.BASE_URL;
   const urls = [
@@ -11,7 +18,19 @@ async function warmDataCache(): Promise<void> {
     `${base}data/tours.json`,
     `${base}config.json`,
   ];
-  await Promise.allSettled(urls.map((url) => fetch(url, { cache: 'no-cache' })));
+  const cached = await Promise.all(
+    urls.map((url) => caches.match(url, { cacheName: DATA_CACHE }).then(Boolean, () => false)),
+  );
+  await Promise.allSettled(urls.filter((_, index) => !cached[index]).map((url) => fetch(url, { cache: 'no-cache' })));
+}
+
+let warmed = false;
+
+/** Once per page, and only through the worker: a request it does not see lands in no cache. */
+function warmDataCacheOnce(): void {
+  if (warmed || !navigator.serviceWorker.controller) return;
+  warmed = true;
+  void warmDataCache();
 }
 
 /**
@@ -27,13 +46,12 @@ export function startServiceWorker(mode: AppMode): void {
     onNeedRefresh() {
       updateWaiting = true;
     },
-    onOfflineReady() {
-      void warmDataCache();
-    },
+    onOfflineReady: warmDataCacheOnce,
   });
-  // Also warm when an already installed worker controls this page (a normal later visit).
-  if (navigator.serviceWorker.controller) void warmDataCache();
-  else navigator.serviceWorker.addEventListener('controllerchange', () => void warmDataCache(), { once: true });
+  // A later visit: the installed worker controls the page from the start. The first visit: once it takes
+  // over (clientsClaim), which may come before or after onOfflineReady.
+  if (navigator.serviceWorker.controller) warmDataCacheOnce();
+  else navigator.serviceWorker.addEventListener('controllerchange', warmDataCacheOnce, { once: true });
 
   if (mode === 'kiosk') {
     onKioskReset(() => {

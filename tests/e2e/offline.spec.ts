@@ -33,14 +33,19 @@ async function blockInternet(context: BrowserContext): Promise<void> {
   );
 }
 
-/** Waits until a service worker controls the page (reloading once if it does not take over by itself). */
-async function waitForWorker(page: Page): Promise<void> {
+/**
+ * Waits until a service worker controls the page (reloading once if it does not take over by itself).
+ * Resolves with whether it had to reload.
+ */
+async function waitForWorker(page: Page): Promise<boolean> {
   const controlled = () => page.evaluate(() => navigator.serviceWorker.controller !== null);
   try {
     await expect.poll(controlled, { timeout: 20_000 }).toBe(true);
+    return false;
   } catch {
     await page.reload();
     await expect.poll(controlled, { timeout: 20_000, message: 'a service worker controls the page' }).toBe(true);
+    return true;
   }
 }
 
@@ -125,6 +130,41 @@ test.describe('Offline, after one visit online', () => {
     await app.open('?basemap=offline');
     await expectWorkingApp(app);
     await expect(app.basemapFallbackNote).toHaveCount(0);
+  });
+
+  test('the worker downloads each data file once per visit, the first visit included', async ({
+    app,
+    page,
+    context,
+  }) => {
+    await blockInternet(context);
+    // What the worker fetched from the server (the page's own requests go through the worker).
+    const fetchedByWorker: string[] = [];
+    context.on('request', (request) => {
+      const path = new URL(request.url()).pathname;
+      if (request.serviceWorker() && RUNTIME_FILES.includes(path)) fetchedByWorker.push(path);
+    });
+    const countOf = (path: string) => fetchedByWorker.filter((item) => item === path).length;
+
+    await app.openReady('?basemap=offline');
+    const reloaded = await waitForWorker(page);
+    await waitForWarmCache(page);
+    // The first visit: the page fetched before the worker took over, then the worker filled its cache once.
+    // (If the worker only took over after a reload, that reload's own requests went through it as well.)
+    for (const path of RUNTIME_FILES) {
+      if (reloaded) expect(countOf(path), `first visit, reloaded: ${path}`).toBeLessThanOrEqual(2);
+      else expect(countOf(path), `first visit: ${path}`).toBe(1);
+    }
+
+    fetchedByWorker.length = 0;
+    await app.openReady('?basemap=offline');
+    await expect(app.places).toHaveCount(ALL_PLACES);
+    // Let a warm-up that would come after the map have its chance.
+    await page.waitForTimeout(1500);
+    for (const path of RUNTIME_FILES.filter((item) => item !== '/data/tours.json')) {
+      expect(countOf(path), `later visit: ${path} (network-first, through the worker)`).toBe(1);
+    }
+    expect(countOf('/data/tours.json'), 'later visit: the cached kiosk tours are not fetched again').toBe(0);
   });
 
   test('without the worker there is no offline: the control case', async ({ app, page, context }) => {
