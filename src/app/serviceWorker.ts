@@ -1,5 +1,6 @@
 import { registerSW } from 'virtual:pwa-register';
 import type { AppMode } from '@/config/launchOptions';
+import { configUrl, dataFileUrl } from '@/data/earlyRequests';
 import { DATA_FILES } from '@/data/files';
 import { onKioskReset } from '@/features/kiosk/KioskLayer';
 
@@ -12,12 +13,7 @@ const DATA_CACHE = 'app-data';
  * them fresh (before, every visit downloaded every data file a second time, and the first visit twice more).
  */
 async function warmDataCache(): Promise<void> {
-  const base = import.meta.env.BASE_URL;
-  const urls = [
-    ...Object.values(DATA_FILES).map((name) => `${base}data/${name}`),
-    `${base}data/tours.json`,
-    `${base}config.json`,
-  ];
+  const urls = [...Object.values(DATA_FILES).map(dataFileUrl), dataFileUrl('tours.json'), configUrl()];
   const cached = await Promise.all(
     urls.map((url) => caches.match(url, { cacheName: DATA_CACHE }).then(Boolean, () => false)),
   );

@@ -2,9 +2,10 @@ import type { FetchLike } from './fetchJson';
 import { DATA_FILES } from './files';
 
 /**
- * The data files and the config, requested while the rest of the entry is still being evaluated: main.tsx
- * imports this module first, and it imports nothing heavy. Until React and the app have been set up
- * (~70 ms on a fast machine, several times that on a phone) the requests are already on their way.
+ * The data files and the config, requested while the rest of the entry is still being evaluated: main.tsx's
+ * first import (app/requestEarly.ts) calls requestEarly, and this module imports nothing heavy. While React
+ * and the app are being set up (~70 ms on a fast machine, several times that on a phone) the requests are
+ * already on their way.
  */
 const early = new Map<string, Promise<Response>>();
 

@@ -29,7 +29,6 @@ export const EMPTY_DATA: LoadedData = {
   fileProblems: [],
 };
 
-
 function asFileProblem(key: DataFileKey, error: unknown): FileProblem {
   if (error instanceof DataFileError) return error.problem;
   return { file: DATA_FILES[key], code: 'wrong-type' };

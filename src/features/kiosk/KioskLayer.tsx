@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { KioskConfig } from '@/config/runtimeConfig';
+import { dataFileUrl } from '@/data/earlyRequests';
 import { useT } from '@/i18n/useT';
 import { useAppStore } from '@/state/store';
 import { useHotspotIndex } from '@/state/selectors';
@@ -20,7 +21,7 @@ function useTours(): Tour | null {
   const [raw, setRaw] = useState<unknown>(null);
   useEffect(() => {
     let cancelled = false;
-    fetch(`${import.meta.env.BASE_URL}data/tours.json`, { cache: 'no-cache' })
+    fetch(dataFileUrl('tours.json'), { cache: 'no-cache' })
       .then((response) => (response.ok ? response.json() : null))
       .then((json: unknown) => {
         if (!cancelled) setRaw(json);
