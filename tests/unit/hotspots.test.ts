@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { DataFileError, type FeatureProblem } from '@/data/problems';
 import { distanceToArea, containsPoint, inBBox, DORTMUND_BBOX, type LngLat } from '@/data/geo';
-import { hotspotsToGeoJSON, isSafeLink, validateHotspots, type HotspotContext } from '@/data/hotspots';
+import {
+  hotspotsToGeoJSON,
+  isSafeLink,
+  validateHotspots,
+  validateHotspotsInSlices,
+  type HotspotContext,
+} from '@/data/hotspots';
 import { readRawHotspots, realContext, type RawCollection, type RawFeature } from '../fixtures/unit/realData';
 
 const FILE = 'hotspots.geojson';
@@ -360,5 +366,68 @@ describe('validateHotspots: district and neighbourhood assignment', () => {
     const result = validateHotspots(readRawHotspots(), noAreas);
     expect(result.hotspots).toHaveLength(TOTAL);
     expect(result.hotspots.every((hotspot) => hotspot.district === null && hotspot.neighbourhood === null)).toBe(true);
+  });
+});
+
+describe('validateHotspotsInSlices', () => {
+  const context = realContext();
+
+  /** The real places 20 times over (unique ids), with every tenth one broken in one of three ways. */
+  function largeFile(): RawCollection {
+    const real = readRawHotspots();
+    const features: RawFeature[] = [];
+    for (let copy = 0; copy < 20; copy += 1) {
+      for (const feature of real.features) {
+        const clone = structuredClone(feature);
+        clone.properties['id'] = `${String(feature.properties['id'])}-${copy}`;
+        const n = features.length;
+        if (n % 30 === 0) clone.properties['category'] = 'astrology';
+        else if (n % 30 === 10) clone.geometry = { type: 'Point', coordinates: [13.4, 52.5] };
+        else if (n % 30 === 20) clone.properties['id'] = `${String(feature.properties['id'])}-0`;
+        features.push(clone);
+      }
+    }
+    return { ...real, features };
+  }
+
+  it('finds what validateHotspots finds, places and problems, in the same order', async () => {
+    const raw = largeFile();
+    const expected = validateHotspots(raw, context);
+    expect(expected.problems.length).toBeGreaterThan(50);
+    let pauses = 0;
+    // A clock that moves 10 ms per look (it is looked at every few hundred features): some pauses.
+    let clock = 0;
+    const sliced = await validateHotspotsInSlices(
+      raw,
+      context,
+      async () => {
+        pauses += 1;
+      },
+      12,
+      () => (clock += 10),
+    );
+    expect(sliced).toEqual(expected);
+    expect(pauses).toBeGreaterThan(0);
+  });
+
+  it('pauses only when a slice has taken its time', async () => {
+    let pauses = 0;
+    const result = await validateHotspotsInSlices(
+      largeFile(),
+      context,
+      async () => {
+        pauses += 1;
+      },
+      12,
+      () => 0,
+    );
+    expect(pauses).toBe(0);
+    expect(result.hotspots.length).toBeGreaterThan(900);
+  });
+
+  it('gives up on an unusable file as validateHotspots does', async () => {
+    await expect(validateHotspotsInSlices({ type: 'Nope' }, context, async () => {})).rejects.toBeInstanceOf(
+      DataFileError,
+    );
   });
 });
