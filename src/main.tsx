@@ -2,7 +2,7 @@
 import '@/app/requestEarly';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App, startLoads } from '@/app/App';
+import { App } from '@/app/App';
 import '@/app/app.css';
 import { AppErrorBoundary } from '@/app/AppErrorBoundary';
 import { preloadMap } from '@/app/MapArea';
@@ -27,16 +27,14 @@ startServiceWorker(launch.mode);
 
 const root = document.getElementById('root');
 if (root) {
-  // The map's code, the data and the config are requested before React's first render, in parallel:
-  // the map can only start once all three are here. The code first, the largest part: over HTTP/1.1 a
-  // browser opens six connections per host, and the data files would otherwise queue it. No map without
-  // WebGL 2 (MapLibre 6): then there is no map code to fetch.
+  // The map's code starts loading before React's first render (index.html has hinted it; the data and
+  // config requests went out with the first import). No map without WebGL 2 (MapLibre 6): then there is
+  // no map code to fetch.
   if (hasWebGL2()) preloadMap();
-  const loads = startLoads();
   createRoot(root).render(
     <StrictMode>
       <AppErrorBoundary kiosk={launch.mode === 'kiosk'}>
-        <App loads={loads} />
+        <App />
       </AppErrorBoundary>
     </StrictMode>,
   );

@@ -15,18 +15,7 @@ import { MapArea } from './MapArea';
 import { Sidebar } from './Sidebar';
 import { useResolvedTheme } from './useTheme';
 
-/** The loads main.tsx starts before React's first render, so that the fetches need not wait for it. */
-export interface EarlyLoads {
-  config: Promise<RuntimeConfig>;
-}
-
-/** Starts loading the data files (into the store) and the runtime config. */
-export function startLoads(): EarlyLoads {
-  void useAppStore.getState().loadData();
-  return { config: loadRuntimeConfig() };
-}
-
-export function App({ loads }: { loads?: EarlyLoads }) {
+export function App() {
   const t = useT();
   const [config, setConfig] = useState<RuntimeConfig | null>(null);
   const [forceOfflineBasemap] = useState(() => parseUrlState(window.location.search).basemap === 'offline');
@@ -37,9 +26,11 @@ export function App({ loads }: { loads?: EarlyLoads }) {
   useEmbedBridge(config?.partnerOrigins ?? null);
   useAutoRetry();
 
+  // Both take up the responses to the requests sent by main.tsx's first import (data/earlyRequests.ts).
   useEffect(() => {
-    void (loads ?? startLoads()).config.then(setConfig);
-  }, [loads]);
+    void useAppStore.getState().loadData();
+    void loadRuntimeConfig().then(setConfig);
+  }, []);
 
   return (
     <FilteredViewProvider>
