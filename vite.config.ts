@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { DATA_CACHE } from './src/app/serviceWorkerCaches.ts';
 
 const rootDir = path.dirname(fileURLToPath(import.meta.url));
 const dataDir = path.join(rootDir, 'data');
@@ -116,7 +117,7 @@ const serviceWorker = VitePWA({
         urlPattern: ({ url, sameOrigin }) =>
           sameOrigin && (url.pathname.startsWith('/data/') || url.pathname === '/config.json'),
         handler: 'NetworkFirst',
-        options: { cacheName: 'app-data', networkTimeoutSeconds: 4, expiration: { maxEntries: 20 } },
+        options: { cacheName: DATA_CACHE, networkTimeoutSeconds: 4, expiration: { maxEntries: 20 } },
       },
       {
         urlPattern: ({ url }) => url.hostname === 'tiles.openfreemap.org' && url.pathname.startsWith('/styles/'),

@@ -87,6 +87,7 @@ const INIT_SCRIPT = String.raw`
       const dataAt = entry ? entry.responseEnd : null;
       let ready = null;
       let dataIn = null;
+      let hotspotsSent = null;
       if (!afterData) {
         ready = readyMark;
       } else if (bench.dataSeenAt !== null) {
@@ -94,12 +95,11 @@ const INIT_SCRIPT = String.raw`
         for (const [start, duration] of bench.longtasks) {
           if (start >= bench.dataAbsentAt && start + duration <= bench.dataSeenAt) dataIn = Math.max(dataIn, start);
         }
-        const sent = bench.hotspotsSent.find((time) => time >= dataIn);
-        const idle = sent === undefined ? undefined : bench.idleMarks().find((time) => time > sent);
+        hotspotsSent = bench.hotspotsSent.find((time) => time >= dataIn) ?? null;
+        const idle = hotspotsSent === null ? undefined : bench.idleMarks().find((time) => time > hotspotsSent);
         ready = idle === undefined ? null : idle;
       }
       if (ready !== null || performance.now() > timeoutMs) {
-        const hotspotsSent = dataIn === null ? null : (bench.hotspotsSent.find((time) => time >= dataIn) ?? null);
         resolve({ ready, readyMark, dataAt, dataIn, dataSeen: bench.dataSeenAt, hotspotsSent, timeOrigin: performance.timeOrigin });
       } else {
         setTimeout(check, 20);

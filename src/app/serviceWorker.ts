@@ -3,9 +3,7 @@ import type { AppMode } from '@/config/launchOptions';
 import { configUrl, dataFileUrl } from '@/data/earlyRequests';
 import { DATA_FILES } from '@/data/files';
 import { onKioskReset } from '@/features/kiosk/KioskLayer';
-
-/** The worker's cache for data and config (vite.config.ts, runtimeCaching). */
-const DATA_CACHE = 'app-data';
+import { DATA_CACHE } from './serviceWorkerCaches';
 
 /**
  * Fetches through the worker the data and config files its network-first cache does not hold yet, so it
