@@ -168,6 +168,45 @@ test.describe('On a phone', () => {
     expect(withSheet, `dot pixels visible above the half-open sheet, of ${whole} in all`).toBeGreaterThan(whole * 0.9);
   });
 
+  test('the credits and the scale bar stay in sight above the sheet', async ({ app, page }) => {
+    await app.openReady(OFFLINE);
+    await expect(app.places).toHaveCount(51);
+    const credits = page.locator('.map-attribution');
+    const scale = page.locator('.maplibregl-ctrl-scale');
+    await expect(scale).toBeVisible();
+
+    /** Which of the two is hidden: its box ends below the sheet's top, or another element is on top of it. */
+    const covered = async () => {
+      const sheetTop = (await app.sheet.boundingBox())?.y;
+      if (sheetTop === undefined) throw new Error('No sheet on screen.');
+      const found: string[] = [];
+      for (const [name, locator] of [
+        ['credits', credits],
+        ['scale bar', scale],
+      ] as const) {
+        const box = await locator.boundingBox();
+        if (!box) {
+          found.push(`${name}: not on screen`);
+          continue;
+        }
+        if (box.y + box.height > sheetTop + 0.5) found.push(`${name}: ends at ${box.y + box.height}, sheet at ${sheetTop}`);
+        const onTop = await locator.evaluate((element) => {
+          const rect = element.getBoundingClientRect();
+          const hit = document.elementFromPoint(rect.x + rect.width / 2, rect.y + rect.height / 2);
+          return hit !== null && element.contains(hit);
+        });
+        if (!onTop) found.push(`${name}: something else is drawn over its middle`);
+      }
+      return found;
+    };
+
+    expect(await covered(), 'sheet peeking').toEqual([]);
+    await app.sheetHandle.click();
+    await expect(app.sheetHandle).toHaveAttribute('aria-expanded', 'true');
+    await expect.poll(covered, { message: 'sheet half open' }).toEqual([]);
+    await expect(credits).toContainText('OpenStreetMap');
+  });
+
   test(`every control in the sheet and on the map is at least ${TOUCH}×${TOUCH} px`, async ({ app, page }) => {
     await app.openReady(OFFLINE);
     await expect(app.places).toHaveCount(51);
