@@ -11,6 +11,25 @@ test.describe('Before the app has loaded', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Innovation Next Door' })).toBeVisible();
   });
 
+  test('the data files and the config are requested once each', async ({ app, page }) => {
+    const requested: string[] = [];
+    page.on('request', (request) => {
+      const { pathname } = new URL(request.url());
+      if (pathname.startsWith('/data/') || pathname === '/config.json') requested.push(pathname);
+    });
+    await app.openReady('?basemap=offline');
+    await expect(app.places).toHaveCount(51);
+    // The entry's first import requests them (data/earlyRequests.ts) and the loaders take those responses
+    // up; a loader that fetched for itself as well would show up here as a second request.
+    expect(requested.sort(), 'requests for data and config').toEqual([
+      '/config.json',
+      '/data/city-boundary.geojson',
+      '/data/districts.geojson',
+      '/data/hotspots.geojson',
+      '/data/neighbourhoods.geojson',
+    ]);
+  });
+
   test('when the code cannot be loaded, the page says so in both languages instead of staying blank', async ({
     page,
   }) => {
