@@ -2,7 +2,9 @@
  * The four interactions, done the way a resident does them in the app (through roles and labels) and
  * as the equivalent bare map operation in the floor. For each: the longest main-thread task (from the
  * first input event until the page settled) and the time from the last input event until the map's
- * last `map-idle` before it settled.
+ * last `map-idle` before it settled. Each is then undone (category unticked, search cleared, all
+ * districts, details closed), and the longest task of the undo is recorded too: a resident clears a
+ * search as often as they type one.
  *
  * "Settled" means: a `map-idle` mark after the input, then quietMs without another mark or long task.
  * The quiet window is longer than the app's 250 ms search-to-map delay, so a deferred map update is
@@ -24,6 +26,13 @@ export const INTERACTION_LABELS: Record<InteractionName, string> = {
   select: `select list item #${LIST_INDEX + 1}`,
 };
 
+export const UNDO_LABELS: Record<InteractionName, string> = {
+  category: 'untick the category',
+  search: 'clear the search',
+  district: 'back to all districts',
+  select: 'close the details',
+};
+
 export interface InteractionSample {
   /** Longest long task (ms) in the window; 0 when no task reached 50 ms. */
   maxTask: number;
@@ -37,6 +46,8 @@ export interface InteractionSample {
   continuous: boolean;
   /** `map-idle` events per second in the 1 s after the page settled, left alone (0 for a map at rest). */
   idleRateAfter: number;
+  /** Longest long task (ms) while the interaction was undone, until the page settled again. */
+  undoMaxTask: number;
 }
 
 export interface InteractionOptions {
@@ -54,7 +65,7 @@ interface Started {
 
 interface Driver {
   act: (name: InteractionName) => Promise<Started>;
-  reset: (name: InteractionName) => Promise<void>;
+  reset: (name: InteractionName) => Promise<Started>;
 }
 
 async function withInputTimes(page: Page, action: () => Promise<void>): Promise<Started> {
@@ -88,12 +99,13 @@ export function appDriver(page: Page): Driver & { selectedId: () => Promise<stri
           await listItem.click();
         }
       }),
-    reset: async (name) => {
-      if (name === 'category') await category.click();
-      else if (name === 'search') await search.fill('');
-      else if (name === 'district') await district.selectOption('');
-      else await closeDetails.click();
-    },
+    reset: (name) =>
+      withInputTimes(page, async () => {
+        if (name === 'category') await category.click();
+        else if (name === 'search') await search.fill('');
+        else if (name === 'district') await district.selectOption('');
+        else await closeDetails.click();
+      }),
     selectedId: async () => selected,
   };
 }
@@ -113,17 +125,11 @@ export function floorDriver(page: Page, plan: InteractionPlan): Driver {
       }
       return call(`window.__floor.select(${JSON.stringify(plan.select.id)}, ${JSON.stringify(plan.select.lngLat)})`);
     },
-    reset: async (name) => {
-      if (name === 'select') await call('window.__floor.select(null, null)');
-      else await call(filter(null));
-    },
+    reset: (name) => (name === 'select' ? call('window.__floor.select(null, null)') : call(filter(null))),
   };
 }
 
-/**
- * Runs every interaction once on a loaded, settled page, resetting the state after each (but the last:
- * the page is closed afterwards).
- */
+/** Runs every interaction once on a loaded, settled page, and undoes each before the next. */
 export async function runInteractions(
   page: Page,
   driver: Driver,
@@ -134,7 +140,7 @@ export async function runInteractions(
     const { tFirst, tLast } = await driver.act(name);
     const settled = await settle(page, tLast, options.quietMs, options.timeoutMs);
     const tasks = await maxTask(page, tFirst - 1, settled.now);
-    results[name] = {
+    const sample = {
       maxTask: tasks.max,
       longTasks: tasks.count,
       toIdle: settled.timedOut || settled.idleAt === null ? null : settled.idleAt - tLast,
@@ -143,11 +149,12 @@ export async function runInteractions(
       continuous: settled.continuous,
       idleRateAfter: await idleRate(page, AFTER_WINDOW_MS),
     };
-    if (name === INTERACTIONS[INTERACTIONS.length - 1]) break;
     const beforeReset = await pageNow(page);
-    await driver.reset(name);
-    // Every reset changes the map too; wait for it, but not as long when something is off.
-    await settle(page, beforeReset, options.quietMs, Math.min(options.timeoutMs, 20_000));
+    const undo = await driver.reset(name);
+    // Every undo changes the map too; wait for it, but not as long when something is off.
+    const undone = await settle(page, undo.tLast, options.quietMs, Math.min(options.timeoutMs, 20_000));
+    const undoTasks = await maxTask(page, Math.min(beforeReset, undo.tFirst) - 1, undone.now);
+    results[name] = { ...sample, undoMaxTask: undoTasks.max };
   }
   return results;
 }

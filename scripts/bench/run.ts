@@ -21,7 +21,7 @@ import type { Browser } from '@playwright/test';
 import { findChromium } from '../lib/chromium.ts';
 import { launchBrowser, VIEWPORT } from './browser.ts';
 import { buildBytes, type BuildBytes } from './bytes.ts';
-import { INTERACTION_LABELS, INTERACTIONS, type InteractionSample } from './interactions.ts';
+import { INTERACTION_LABELS, INTERACTIONS, UNDO_LABELS, type InteractionSample } from './interactions.ts';
 import { LIGHTHOUSE_VERSION, runLighthouse, type LighthouseSample } from './lighthouse.ts';
 import { measureCycles, type CycleSample } from './memory.ts';
 import { planFor, type InteractionPlan } from './plan.ts';
@@ -536,6 +536,20 @@ function buildRows(input: {
           budget: { text: `≤ ${taskBudget} ms`, on: 'app', max: taskBudget },
           runs: appTask.length,
           ...(name === 'search' ? { note: `${pair.plan?.searchMatches ?? 0} matches` } : {}),
+        }),
+      );
+      const appUndo = pick(pair.app, 'undoMaxTask');
+      const floorUndo = pick(pair.floor, 'undoMaxTask');
+      rows.push(
+        row({
+          section: `Interactions at ${label}`,
+          figure: `${INTERACTION_LABELS[name]}, undone (${UNDO_LABELS[name]}): longest task`,
+          unit: 'ms',
+          app: median(appUndo),
+          floor: median(floorUndo),
+          ratio: pairedRatio(appUndo, floorUndo),
+          budget: { text: `≤ ${taskBudget} ms`, on: 'app', max: taskBudget },
+          runs: appUndo.length,
         }),
       );
       const appIdle = pick(pair.app, 'toIdle');
