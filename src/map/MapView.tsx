@@ -46,8 +46,13 @@ const SELECT_ZOOM = 15;
 /** Below this zoom a click on the map chooses a district, above it a neighbourhood. */
 const NEIGHBOURHOOD_ZOOM = 12;
 const MAX_ZOOM = 19;
-/** Keeps the camera around Dortmund: there is nothing to find beyond it. */
-const MAX_BOUNDS: [number, number, number, number] = [7.0, 51.3, 7.95, 51.72];
+/**
+ * Keeps the camera around Dortmund: there is nothing to find beyond it. Tall enough that a portrait
+ * screen (a tablet, a portrait monitor: map about 2.5× as tall as wide) can show the whole city: MapLibre
+ * zooms in until the view fits inside these bounds, and with 51.3–51.72 it cut off the city's west and
+ * east on a 768×1024 tablet. Inside the dimming mask's frame (cityMask.ts).
+ */
+const MAX_BOUNDS: [number, number, number, number] = [7.0, 51.05, 7.95, 51.97];
 /** The layers that draw nothing in the first view at 10,000+ places, but appear with the first click. */
 const warmUpSet = (layers: LayerSet) => [
   layers.hotspotHalo,

@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import type { PNG } from 'pngjs';
+import { DORTMUND_BOUNDS } from '../../src/map/embeddedStyle';
 import { expect, failDataFile, test, type Camera, type MapApp } from './support/driver';
 import { CATEGORY_COLOURS, MAP_COLOURS, colourCounts, countColourPixels, topColours } from './support/pixels';
 
@@ -184,6 +185,55 @@ test.describe('The map', () => {
       .poll(() => page.evaluate(() => (window as unknown as { __seen: { idles: number } }).__seen.idles))
       .toBeGreaterThanOrEqual(2);
     expect(await page.evaluate(() => performance.getEntriesByName('map-idle').length)).toBe(1);
+  });
+
+  test('shows the whole city at first, on screens of every shape', async ({ app, page }) => {
+    /** Where a point is drawn, in CSS px from the map's centre (Web Mercator, 512 px tiles). */
+    const fromCentre = (camera: Camera, lon: number, lat: number) => {
+      const scale = 512 * 2 ** camera.zoom;
+      const x = (degrees: number) => ((degrees + 180) / 360) * scale;
+      const y = (degrees: number) =>
+        ((1 - Math.log(Math.tan(Math.PI / 4 + (degrees * Math.PI) / 360)) / Math.PI) / 2) * scale;
+      return { dx: x(lon) - x(camera.lon), dy: y(lat) - y(camera.lat) };
+    };
+    const [west, south, east, north] = DORTMUND_BOUNDS;
+    const outside: string[] = [];
+    for (const size of [
+      { name: 'desktop', width: 1280, height: 800 },
+      { name: 'phone', width: 390, height: 844 },
+      { name: 'tablet, portrait', width: 768, height: 1024 },
+      { name: 'tablet, landscape', width: 1024, height: 768 },
+      { name: 'portrait monitor', width: 1080, height: 1920 },
+    ]) {
+      await page.setViewportSize({ width: size.width, height: size.height });
+      await app.openReady('?basemap=offline');
+      // Before the first fit the address can hold MapLibre's default camera (0/0) for a moment.
+      const centredOnDortmund = () => {
+        const camera = app.camera();
+        return camera !== null && camera.lon > west && camera.lon < east && camera.lat > south && camera.lat < north;
+      };
+      await expect.poll(centredOnDortmund, { message: `${size.name}: camera on Dortmund in the address` }).toBe(true);
+      const camera = app.camera();
+      const box = await app.map.boundingBox();
+      if (!camera || !box) throw new Error(`${size.name}: no camera or no map`);
+      // The camera in the address is rounded (zoom to 0.01, degrees to 0.0001): about a pixel.
+      const slack = 2;
+      for (const [lon, lat] of [
+        [west, north],
+        [east, north],
+        [west, south],
+        [east, south],
+      ] as const) {
+        const { dx, dy } = fromCentre(camera, lon, lat);
+        if (Math.abs(dx) > box.width / 2 + slack || Math.abs(dy) > box.height / 2 + slack) {
+          outside.push(
+            `${size.name}: corner ${lon}/${lat} at ${Math.round(dx)}/${Math.round(dy)} px from the centre of a ` +
+              `${Math.round(box.width)}×${Math.round(box.height)} map (zoom ${camera.zoom})`,
+          );
+        }
+      }
+    }
+    expect(outside, 'corners of the city outside the first view').toEqual([]);
   });
 
   test('fits a desktop and a phone screen (screenshots in test-results/screenshots)', async ({ app, page }) => {
