@@ -82,13 +82,25 @@ export function HotspotList() {
       {entries.length > VIRTUALISE_ABOVE ? (
         <VirtualisedItems entries={entries} renderItem={renderItem} />
       ) : (
-        <ul className="hotspot-list__items">
-          {entries.map((entry) => (
-            <li key={entry.hotspot.id}>{renderItem(entry)}</li>
-          ))}
-        </ul>
+        <PlainItems entries={entries} renderItem={renderItem} />
       )}
     </section>
+  );
+}
+
+interface ItemsProps {
+  entries: readonly ListEntry[];
+  renderItem: (entry: ListEntry) => ReactNode;
+}
+
+/** Every entry as a real <li>. */
+function PlainItems({ entries, renderItem }: ItemsProps) {
+  return (
+    <ul className="hotspot-list__items">
+      {entries.map((entry) => (
+        <li key={entry.hotspot.id}>{renderItem(entry)}</li>
+      ))}
+    </ul>
   );
 }
 
@@ -96,24 +108,14 @@ export function HotspotList() {
  * A long list, once the virtualiser's code is here. If that code cannot be loaded, the first places are
  * listed plainly (all of them would freeze the page at 100,000), with a note that the list is cut.
  */
-function VirtualisedItems({
-  entries,
-  renderItem,
-}: {
-  entries: readonly ListEntry[];
-  renderItem: (entry: ListEntry) => ReactNode;
-}) {
+function VirtualisedItems({ entries, renderItem }: ItemsProps) {
   const t = useT();
   const { module, failed } = useChunk(virtualiserChunk);
   if (module) return <module.VirtualHotspotItems entries={entries} renderItem={renderItem} />;
   if (!failed) return <p>{t('list.loading')}</p>;
   return (
     <>
-      <ul className="hotspot-list__items">
-        {entries.slice(0, VIRTUALISE_ABOVE).map((entry) => (
-          <li key={entry.hotspot.id}>{renderItem(entry)}</li>
-        ))}
-      </ul>
+      <PlainItems entries={entries.slice(0, VIRTUALISE_ABOVE)} renderItem={renderItem} />
       <p role="status">{t('list.cut', { shown: VIRTUALISE_ABOVE, total: entries.length })}</p>
     </>
   );
