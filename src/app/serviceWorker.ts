@@ -1,7 +1,6 @@
 import { registerSW } from 'virtual:pwa-register';
 import type { AppMode } from '@/config/launchOptions';
-import { configUrl, dataFileUrl } from '@/data/earlyRequests';
-import { DATA_FILES } from '@/data/files';
+import { DATA_FILES, configUrl, dataFileUrl } from '@/data/files';
 import { onKioskReset } from '@/features/kiosk/KioskLayer';
 import { DATA_CACHE } from './serviceWorkerCaches';
 

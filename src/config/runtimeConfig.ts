@@ -1,5 +1,6 @@
 import * as v from 'valibot';
-import { configUrl, fetchOrEarly } from '@/data/earlyRequests';
+import { fetchOrEarly } from '@/data/earlyRequests';
+import { configUrl } from '@/data/files';
 import type { FetchLike } from '@/data/fetchJson';
 
 /** OpenFreeMap's "positron": a calm, light street map that keeps the thematic layers readable. */

@@ -1,5 +1,5 @@
 import type { FetchLike } from './fetchJson';
-import { DATA_FILES } from './files';
+import { DATA_FILES, configUrl, dataFileUrl } from './files';
 
 /**
  * The data files and the config, requested while the rest of the entry is still being evaluated: main.tsx's
@@ -8,9 +8,6 @@ import { DATA_FILES } from './files';
  * already on their way.
  */
 const early = new Map<string, Promise<Response>>();
-
-export const dataFileUrl = (name: string) => `${import.meta.env.BASE_URL}data/${name}`;
-export const configUrl = () => `${import.meta.env.BASE_URL}config.json`;
 
 /** Sends the requests (with the same options the loaders use), to be taken up by `fetchOrEarly`. */
 export function requestEarly(): void {

@@ -8,3 +8,7 @@ export const DATA_FILES = {
 
 export type DataFileKey = keyof typeof DATA_FILES;
 export type DataFileName = (typeof DATA_FILES)[DataFileKey];
+
+/** Where the app fetches a runtime data file (or tours.json) and its config, under the app's base URL. */
+export const dataFileUrl = (name: string) => `${import.meta.env.BASE_URL}data/${name}`;
+export const configUrl = () => `${import.meta.env.BASE_URL}config.json`;

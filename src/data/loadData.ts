@@ -1,7 +1,6 @@
 import type { FeatureCollection, Point } from 'geojson';
 import type { Hotspot } from '@/domain/hotspot';
-import { DATA_FILES, type DataFileKey } from './files';
-import { dataFileUrl } from './earlyRequests';
+import { DATA_FILES, dataFileUrl, type DataFileKey } from './files';
 import { fetchJson, type FetchLike } from './fetchJson';
 import { DataFileError, type FeatureProblem, type FileProblem } from './problems';
 import { validateBoundary, validateDistricts, validateNeighbourhoods, type Area, type Neighbourhood } from './areas';

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { KioskConfig } from '@/config/runtimeConfig';
-import { dataFileUrl } from '@/data/earlyRequests';
+import { dataFileUrl } from '@/data/files';
 import { useT } from '@/i18n/useT';
 import { useAppStore } from '@/state/store';
 import { useHotspotIndex } from '@/state/selectors';
