@@ -198,8 +198,8 @@ export interface HotspotFeatureProperties {
 /**
  * The lean GeoJSON the map source gets: only what its layers read (the id for feature-state and the
  * filter diffs, the name for labels, category and status for colour and shape). Every property here is
- * copied to MapLibre's worker at load and again for each place a filter brings back (at 100,000 places,
- * clearing a search sends them all), so filtering fields such as tags or districts stay out.
+ * copied to MapLibre's worker at load and again for each place a filter brings back, so filtering fields
+ * such as tags or districts stay out.
  */
 export function hotspotsToGeoJSON(hotspots: readonly Hotspot[]): FeatureCollection<Point, HotspotFeatureProperties> {
   return {

@@ -25,7 +25,8 @@ import { loadMapLib } from './loadMapLib';
 import { PanControls } from './PanControls';
 import { useBasemap } from './useBasemap';
 import { warmUpLayers } from './warmUp';
-import { useHotspotSource } from './useHotspotSource';
+import type { HotspotCollection } from './hotspotSourceDiff';
+import { EMPTY_HOTSPOTS, useHotspotSource } from './useHotspotSource';
 import {
   CLUSTER_MAX_ZOOM,
   CLUSTER_RADIUS,
@@ -33,6 +34,8 @@ import {
   INTERACTIVE_LAYER_IDS,
   LAYERS,
   SOURCE_IDS,
+  isLayerOrCopy,
+  narrowCopy,
   type LayerSet,
 } from './layers';
 import { labelMinZoom } from './labelZoom';
@@ -77,9 +80,53 @@ export interface MapViewProps {
   onUnsupported?: () => void;
 }
 
+/** Both hotspot sources: feature-state is kept on both, so it is right whichever one is drawn. */
+const HOTSPOT_SOURCES = [SOURCE_IDS.hotspots, SOURCE_IDS.hotspotsNarrow] as const;
+/** The layers a click near a place looks in (the hidden ones hold no rendered features). */
+const PLACE_LAYER_IDS = [LAYERS.hotspotPoint, LAYERS.cluster].flatMap((layer) => [layer.id, narrowCopy(layer).id]);
+
+type HotspotLayers = Pick<LayerSet, 'hotspotHalo' | 'cluster' | 'clusterCount' | 'hotspotPoint' | 'hotspotLabel'>;
+
+/** One hotspot source's layers, shown or hidden (hidden layers keep no tiles and cost nothing to draw). */
+function hotspotLayers(layers: LayerSet, narrow: boolean, drawn: boolean): HotspotLayers {
+  const variant = <L extends { id: string; layout?: object }>(layer: L): L => {
+    const copy = narrow ? narrowCopy(layer) : layer;
+    return { ...copy, layout: { ...copy.layout, visibility: drawn ? 'visible' : 'none' } };
+  };
+  return {
+    hotspotHalo: variant(layers.hotspotHalo),
+    cluster: variant(layers.cluster),
+    clusterCount: variant(layers.clusterCount),
+    hotspotPoint: variant(layers.hotspotPoint),
+    hotspotLabel: variant(layers.hotspotLabel),
+  };
+}
+
+/** A clustered hotspot source with its layers (halo, clusters, counts, points, names). */
+function ClusteredHotspots(props: { id: string; data: HotspotCollection; layers: HotspotLayers; namesFrom: number }) {
+  const { id, data, layers, namesFrom } = props;
+  return (
+    <Source
+      id={id}
+      type="geojson"
+      data={data}
+      cluster
+      clusterMaxZoom={CLUSTER_MAX_ZOOM}
+      clusterRadius={CLUSTER_RADIUS}
+      promoteId="id"
+    >
+      <Layer {...layers.hotspotHalo} />
+      <Layer {...layers.cluster} />
+      <Layer {...layers.clusterCount} />
+      <Layer {...layers.hotspotPoint} />
+      <Layer {...layers.hotspotLabel} minzoom={namesFrom} />
+    </Source>
+  );
+}
+
 function uniqueHotspotIds(features: readonly MapGeoJSONFeature[]): string[] {
   const ids = features
-    .filter((feature) => feature.layer.id === LAYERS.hotspotPoint.id)
+    .filter((feature) => isLayerOrCopy(feature.layer.id, LAYERS.hotspotPoint))
     .map((feature) => feature.properties['id'])
     .filter((id): id is string => typeof id === 'string');
   return [...new Set(ids)];
@@ -125,6 +172,14 @@ export default function MapView({
   const index = useHotspotIndex();
   const { matchingAnyPlace } = useFiltered();
   const hotspotSource = useHotspotSource(mapRef, data.hotspotGeoJSON);
+  const broadLayers = useMemo(
+    () => hotspotLayers(layers, false, hotspotSource.drawn.broad),
+    [layers, hotspotSource.drawn.broad],
+  );
+  const narrowLayers = useMemo(
+    () => hotspotLayers(layers, true, hotspotSource.drawn.narrow),
+    [layers, hotspotSource.drawn.narrow],
+  );
   const { mapStyle, onMapError, onMapIdle } = useBasemap(basemapConfig, forceOfflineBasemap, dark);
   const [initialLocale] = useState(() => MAPLIBRE_LOCALE[language]);
 
@@ -190,14 +245,14 @@ export default function MapView({
 
   // Selection and hover live in feature-state: no data is rebuilt when they change.
   const appliedState = useRef<{ selected: string | null; hovered: string | null }>({ selected: null, hovered: null });
-  /** The hotspot source the feature-state was last applied to. */
-  const stateSource = useRef<unknown>(null);
+  /** The hotspot sources the feature-state was last applied to. */
+  const stateSources = useRef<unknown[]>([]);
   const applyFeatureState = useCallback(() => {
     const map = mapRef.current;
-    if (!map || !map.getSource(SOURCE_IDS.hotspots)) return;
+    if (!map || HOTSPOT_SOURCES.some((source) => !map.getSource(source))) return;
     const previous = appliedState.current;
     const set = (id: string | null, key: 'selected' | 'hovered', value: boolean) => {
-      if (id) map.setFeatureState({ source: SOURCE_IDS.hotspots, id }, { [key]: value });
+      if (id) for (const source of HOTSPOT_SOURCES) map.setFeatureState({ source, id }, { [key]: value });
     };
     if (previous.selected !== selectedId) set(previous.selected, 'selected', false);
     if (previous.hovered !== hoveredId) set(previous.hovered, 'hovered', false);
@@ -323,9 +378,9 @@ export default function MapView({
       if (!map) return;
       const { select, chooseAmong } = useAppStore.getState();
       const exact = event.features ?? [];
-      const cluster = exact.find((feature) => feature.layer.id === LAYERS.cluster.id);
+      const cluster = exact.find((feature) => isLayerOrCopy(feature.layer.id, LAYERS.cluster));
       if (cluster && cluster.geometry.type === 'Point') {
-        const source = map.getSource<GeoJSONSource>(SOURCE_IDS.hotspots);
+        const source = map.getSource<GeoJSONSource>(cluster.source);
         const clusterId = cluster.properties['cluster_id'] as number;
         if (!source) return;
         const zoom = await source.getClusterExpansionZoom(clusterId);
@@ -350,7 +405,7 @@ export default function MapView({
               [x - HIT_TOLERANCE, y - HIT_TOLERANCE],
               [x + HIT_TOLERANCE, y + HIT_TOLERANCE],
             ],
-            { layers: [LAYERS.hotspotPoint.id, LAYERS.cluster.id] },
+            { layers: PLACE_LAYER_IDS },
           ),
         );
       }
@@ -376,7 +431,7 @@ export default function MapView({
   const onMouseMove = useCallback(
     (event: MapLayerMouseEvent) => {
       const [id] = uniqueHotspotIds(event.features ?? []);
-      const onCluster = (event.features ?? []).some((feature) => feature.layer.id === LAYERS.cluster.id);
+      const onCluster = (event.features ?? []).some((feature) => isLayerOrCopy(feature.layer.id, LAYERS.cluster));
       setCursor(id || onCluster ? 'pointer' : '');
       hover(id ?? null);
     },
@@ -400,9 +455,9 @@ export default function MapView({
     // A basemap swap re-adds the hotspot source, which drops its feature-state: put it
     // back, but only for a new source object. Setting state on every idle would repaint, fire idle
     // again and keep the map rendering forever.
-    const source = map.getSource(SOURCE_IDS.hotspots);
-    if (source && source !== stateSource.current) {
-      stateSource.current = source;
+    const sources = HOTSPOT_SOURCES.map((id) => map.getSource(id));
+    if (sources.every(Boolean) && sources.some((source, index) => source !== stateSources.current[index])) {
+      stateSources.current = sources;
       appliedState.current = { selected: null, hovered: null };
       applyFeatureState();
     }
@@ -501,23 +556,23 @@ export default function MapView({
           </Source>
         )}
         {hotspotSource.data && (
-          // Created with the places that pass the filters; when they change, useHotspotSource sends only
-          // the difference (no re-created source, no copy of every place per filter).
-          <Source
-            id={SOURCE_IDS.hotspots}
-            type="geojson"
-            data={hotspotSource.data}
-            cluster
-            clusterMaxZoom={CLUSTER_MAX_ZOOM}
-            clusterRadius={CLUSTER_RADIUS}
-            promoteId="id"
-          >
-            <Layer {...layers.hotspotHalo} />
-            <Layer {...layers.cluster} />
-            <Layer {...layers.clusterCount} />
-            <Layer {...layers.hotspotPoint} />
-            <Layer {...layers.hotspotLabel} minzoom={namesFrom} />
-          </Source>
+          <>
+            {/* Created with every place (or a broad filter's result); useHotspotSource sends only the
+                difference when a broad filter changes (no re-created source, no copy of every place). */}
+            <ClusteredHotspots
+              id={SOURCE_IDS.hotspots}
+              data={hotspotSource.data}
+              layers={broadLayers}
+              namesFrom={namesFrom}
+            />
+            {/* Holds a narrow filter's result (see planSourcesUpdate); empty until the first one. */}
+            <ClusteredHotspots
+              id={SOURCE_IDS.hotspotsNarrow}
+              data={EMPTY_HOTSPOTS}
+              layers={narrowLayers}
+              namesFrom={namesFrom}
+            />
+          </>
         )}
         {userLocationPoint && (
           <Source id={SOURCE_IDS.userLocation} type="geojson" data={userLocationPoint}>

@@ -18,7 +18,10 @@ export const SOURCE_IDS = {
   neighbourhoods: 'neighbourhoods',
   /** One label point per district and per neighbourhood (property `level`): one source, not two. */
   areaLabels: 'area-labels',
+  /** The places (see planSourcesUpdate): every place or a broad filter's result… */
   hotspots: 'hotspots',
+  /** …and a narrow filter's result (at most half of the places), drawn by copies of the same layers. */
+  hotspotsNarrow: 'hotspots-narrow',
   userLocation: 'user-location',
 } as const;
 
@@ -249,9 +252,26 @@ export const hotspotLabelLayer: Omit<SymbolLayerSpecification, 'source'> = {
  * Layers a pointer can hit: clusters and points first, then the areas under them, so a click on a
  * place is never read as a click on its district.
  */
+/** The narrow hotspot source's layers are copies of the broad one's, their ids ending in this. */
+const NARROW_SUFFIX = '-narrow';
+
+/** The same layer for the narrow hotspot source (see SOURCE_IDS.hotspotsNarrow). */
+export function narrowCopy<Layer extends { id: string }>(layer: Layer): Layer {
+  return { ...layer, id: `${layer.id}${NARROW_SUFFIX}` };
+}
+
+/** Whether a layer id (from a rendered feature) is `layer` or its narrow copy. */
+export function isLayerOrCopy(id: string, layer: { id: string }): boolean {
+  return id === layer.id || id === `${layer.id}${NARROW_SUFFIX}`;
+}
+
+const HOTSPOT_LAYERS = [hotspotHaloLayer, clusterLayer, clusterCountLayer, hotspotPointLayer, hotspotLabelLayer];
+
 export const INTERACTIVE_LAYER_IDS = [
   clusterLayer.id,
   hotspotPointLayer.id,
+  narrowCopy(clusterLayer).id,
+  narrowCopy(hotspotPointLayer).id,
   neighbourhoodFillLayer.id,
   districtFillLayer.id,
 ];
@@ -267,11 +287,8 @@ export const ALL_THEMATIC_LAYERS = [
   { source: SOURCE_IDS.boundary, layer: boundaryLineLayer },
   { source: SOURCE_IDS.areaLabels, layer: neighbourhoodLabelLayer },
   { source: SOURCE_IDS.areaLabels, layer: districtLabelLayer },
-  { source: SOURCE_IDS.hotspots, layer: hotspotHaloLayer },
-  { source: SOURCE_IDS.hotspots, layer: clusterLayer },
-  { source: SOURCE_IDS.hotspots, layer: clusterCountLayer },
-  { source: SOURCE_IDS.hotspots, layer: hotspotPointLayer },
-  { source: SOURCE_IDS.hotspots, layer: hotspotLabelLayer },
+  ...HOTSPOT_LAYERS.map((layer) => ({ source: SOURCE_IDS.hotspots, layer })),
+  ...HOTSPOT_LAYERS.map((layer) => ({ source: SOURCE_IDS.hotspotsNarrow, layer: narrowCopy(layer) })),
   { source: SOURCE_IDS.userLocation, layer: userLocationLayer },
 ] as const;
 

@@ -4,64 +4,110 @@ import type { MapRef } from 'react-map-gl/maplibre';
 import type { Hotspot } from '@/domain/hotspot';
 import { whileIdle } from '@/lib/idle';
 import {
-  initialContents,
-  planSourceUpdate,
+  initialBroadContents,
+  planSourcesUpdate,
   prepareDiffs,
   type HotspotCollection,
+  type HotspotSourceRole,
   type SourceContents,
 } from './hotspotSourceDiff';
 import { SOURCE_IDS } from './layers';
 import { useMapHotspots } from './useMapHotspots';
 
+/** What the narrow source is created with (the same object every time, so react-map-gl never resets it). */
+export const EMPTY_HOTSPOTS: HotspotCollection = { type: 'FeatureCollection', features: [] };
+
+const SOURCE_ID: Record<HotspotSourceRole, string> = {
+  broad: SOURCE_IDS.hotspots,
+  narrow: SOURCE_IDS.hotspotsNarrow,
+};
+
 export interface HotspotSource {
-  /** The data the clustered source is created with (per data set): the places that passed then. */
+  /** The data the broad source is created with (per data set); null until there is a data set. */
   data: HotspotCollection | null;
+  /** Whether each source's layers are drawn: one of them, both while the map changes over. */
+  drawn: Record<HotspotSourceRole, boolean>;
   /** For the map's `sourcedata` events: a source added again (a style change) is brought up to date. */
   onSourceData: (event: { sourceId?: string }) => void;
 }
 
+interface Shown {
+  role: HotspotSourceRole;
+  /** The source drawn before, still drawn until the map has drawn `role`'s tiles (no blink between). */
+  leaving: HotspotSourceRole | null;
+}
+
+interface Synced {
+  sources: Record<HotspotSourceRole, GeoJSONSource>;
+  data: HotspotCollection;
+  target: readonly Hotspot[];
+  contents: Record<HotspotSourceRole, SourceContents | null>;
+}
+
 /**
- * Keeps the clustered hotspot source holding exactly the places that pass the filters, by sending MapLibre
- * only what changed (see planSourceUpdate). The source's `data` prop changes only with a new data set, so
- * react-map-gl calls setData only then. A source that react-map-gl (re-)adds holds that data again: it is
- * recognised by its new identity and brought up to date.
+ * Keeps the places that pass the filters on the map, in one of two clustered sources (see
+ * planSourcesUpdate): a filter result is sent as a diff to the source that draws it, and a source that
+ * already holds it (a filter taken back) is just drawn again. The sources' `data` props change only with
+ * a new data set, so react-map-gl calls setData only then. A source that react-map-gl (re-)adds holds
+ * that data again: it is recognised by its new identity and brought up to date.
  */
 export function useHotspotSource(mapRef: RefObject<MapRef | null>, geojson: HotspotCollection | null): HotspotSource {
   const target = useMapHotspots();
-  const [initial, setInitial] = useState<(ReturnType<typeof initialContents> & { target: readonly Hotspot[] }) | null>(
-    null,
-  );
+  const [initial, setInitial] = useState<
+    (ReturnType<typeof initialBroadContents> & { target: readonly Hotspot[] }) | null
+  >(null);
+  const [shown, setShown] = useState<Shown>({ role: 'broad', leaving: null });
   // A new data set: computed during render (not in an effect), so the source is created with it at once.
-  if (geojson && initial?.geojson !== geojson) setInitial({ ...initialContents(geojson, target), target });
+  if (geojson && initial?.geojson !== geojson) {
+    const next = { ...initialBroadContents(geojson, target), target };
+    setInitial(next);
+    setShown({ role: next.role, leaving: null });
+  }
 
-  const synced = useRef<{
-    source: GeoJSONSource;
-    data: HotspotCollection;
-    target: readonly Hotspot[];
-    contents: SourceContents;
-  } | null>(null);
+  const synced = useRef<Synced | null>(null);
+  // Counts sync() calls that decided where the places go: only the latest one may change the source drawn.
+  const decision = useRef(0);
 
-  // Cancels the idle-time preparation for the source last filled (see primeForDiffs).
+  // Cancels the idle-time preparation for the broad source last filled (see primeForDiffs).
   const priming = useRef(() => {});
 
   const sync = useCallback(() => {
-    const source = mapRef.current?.getSource<GeoJSONSource>(SOURCE_IDS.hotspots);
-    if (!source || !initial || initial.geojson !== geojson) return;
+    const map = mapRef.current;
+    const broad = map?.getSource<GeoJSONSource>(SOURCE_ID.broad);
+    const narrow = map?.getSource<GeoJSONSource>(SOURCE_ID.narrow);
+    if (!map || !broad || !narrow || !initial || initial.geojson !== geojson) return;
     const last = synced.current;
-    const fresh = last?.source !== source || last.data !== initial.data;
+    const sameData = last?.data === initial.data;
+    const freshBroad = !sameData || last.sources.broad !== broad;
+    const freshNarrow = !sameData || last.sources.narrow !== narrow;
     // sourcedata fires for every tile: answer those in O(1).
-    if (!fresh && last.target === target) return;
-    // A source created from `initial` for this very target already holds it: no second pass over the ids.
-    const { diff, contents } =
-      fresh && initial.target === target
-        ? { diff: null, contents: initial }
-        : planSourceUpdate(fresh ? initial : last.contents, initial.geojson, target);
-    synced.current = { source, data: initial.data, target, contents };
-    if (diff) void source.updateData(diff);
-    if (fresh) {
+    if (!freshBroad && !freshNarrow && last.target === target) return;
+
+    const contents = {
+      // The broad source is created with `initial.data`; the narrow one with nothing.
+      broad: freshBroad ? initial : last.contents.broad,
+      narrow: freshNarrow ? null : last.contents.narrow,
+    };
+    const { role, diff, contents: updated } = planSourcesUpdate(contents, initial.geojson, target);
+    synced.current = {
+      sources: { broad, narrow },
+      data: initial.data,
+      target,
+      contents: { ...contents, [role]: updated },
+    };
+    decision.current += 1;
+    const thisDecision = decision.current;
+    const draw = () => {
+      if (decision.current !== thisDecision) return;
+      setShown((current) => (current.role === role ? current : { role, leaving: current.role }));
+    };
+    // The source changes over only once it holds the result, so it never shows what it held before.
+    if (diff) void (role === 'broad' ? broad : narrow).updateData(diff).then(draw, draw);
+    else draw();
+
+    if (freshBroad) {
       priming.current();
-      const map = mapRef.current?.getMap();
-      if (map) priming.current = primeForDiffs(map, source, initial.geojson);
+      priming.current = primeForDiffs(map.getMap(), broad, initial.geojson);
     }
   }, [mapRef, geojson, initial, target]);
 
@@ -73,13 +119,29 @@ export function useHotspotSource(mapRef: RefObject<MapRef | null>, geojson: Hots
   }, [sync]);
   useEffect(() => () => priming.current(), []);
 
+  // The source drawn before stays until the map has drawn the new one's tiles: hidden layers have no
+  // tiles, and dropping both at once would blank the places for a moment.
+  useEffect(() => {
+    const map = mapRef.current?.getMap();
+    if (!shown.leaving || !map) return undefined;
+    const done = () => setShown((current) => (current.leaving ? { role: current.role, leaving: null } : current));
+    map.once('idle', done);
+    return () => {
+      map.off('idle', done);
+    };
+  }, [mapRef, shown]);
+
   const onSourceData = useCallback(
     (event: { sourceId?: string }) => {
-      if (event.sourceId === SOURCE_IDS.hotspots) sync();
+      if (event.sourceId === SOURCE_ID.broad || event.sourceId === SOURCE_ID.narrow) sync();
     },
     [sync],
   );
-  return { data: initial?.geojson === geojson ? initial.data : null, onSourceData };
+  const drawn = {
+    broad: shown.role === 'broad' || shown.leaving === 'broad',
+    narrow: shown.role === 'narrow' || shown.leaving === 'narrow',
+  };
+  return { data: initial?.geojson === geojson ? initial.data : null, drawn, onSourceData };
 }
 
 /**

@@ -135,6 +135,34 @@ test.describe('The map', () => {
     }
   });
 
+  test('with few places passing (drawn by the second source), a clicked place opens and a shared spot offers both', async ({
+    app,
+  }) => {
+    // 11 of 51 places are culture: at most half, so the map draws them from its narrow source's layers.
+    await app.openReady('?basemap=offline&category=culture', zoomedTo(DORTMUNDER_U_SPOT));
+    await expect(app.places).toHaveCount(11);
+    await expect
+      .poll(async () => countColourPixels(await app.mapScreenshot(), MAP_COLOURS.culture), {
+        message: 'the culture dot at the Dortmunder U',
+      })
+      .toBeGreaterThan(100);
+    // The two places there are a cluster of that source: its leaves come from the same source.
+    await app.clickMapCentre();
+    const chooser = app.spotChooser(2);
+    await expect(chooser).toBeVisible();
+    await chooser.getByRole('button', { name: 'storyLab kiU' }).click();
+    await expect(app.detailsHeading).toHaveText('storyLab kiU');
+
+    await app.openReady('?basemap=offline&category=business', zoomedTo(TZDO));
+    await expect
+      .poll(async () => countColourPixels(await app.mapScreenshot(), MAP_COLOURS.business), {
+        message: 'the TZDO dot in the middle of the map',
+      })
+      .toBeGreaterThan(100);
+    await app.clickMapCentre();
+    await expect(app.detailsHeading).toHaveText(TZDO.name);
+  });
+
   test('opens a place chosen in the list; Escape closes it and focus goes back to the list', async ({ app, page }) => {
     await app.open('?basemap=offline');
     await expect(app.places).toHaveCount(ALL_PLACES);

@@ -3,9 +3,13 @@ import { hotspotsToGeoJSON, validateHotspots } from '@/data/hotspots';
 import { EMPTY_FILTERS, filterHotspots, type Filters } from '@/domain/filters';
 import { buildSearchKeys, queryMatcher } from '@/domain/search';
 import {
-  initialContents,
+  initialBroadContents,
   planSourceUpdate,
+  planSourcesUpdate,
+  roleFor,
   type HotspotCollection,
+  type HotspotSourceRole,
+  type SourceContents,
   type HotspotDiff,
   type HotspotFeature,
 } from '@/map/hotspotSourceDiff';
@@ -36,23 +40,24 @@ class SimulatedSource {
 
 const sortedIds = (items: readonly { id: string }[]) => items.map((item) => item.id).sort();
 
-describe('initialContents', () => {
+describe('initialBroadContents', () => {
   it('is the data set itself when everything passes (no copy for the usual start)', () => {
-    const initial = initialContents(GEOJSON, REAL);
+    const initial = initialBroadContents(GEOJSON, REAL);
     expect(initial.data).toBe(GEOJSON);
     expect(initial.count).toBe(REAL.length);
   });
 
-  it('holds only the places that pass when a filter was set before the map loaded, and needs no diff then', () => {
-    const science = passing(filters({ categories: ['science'] }));
-    const initial = initialContents(GEOJSON, science);
-    expect(sortedIds(initial.data.features.map((feature) => feature.properties))).toEqual(sortedIds(science));
+  it('holds only the places that pass when a broad filter was set before the map loaded, and needs no diff then', () => {
+    const existing = passing(filters({ statuses: ['existing'] }));
+    const initial = initialBroadContents(GEOJSON, existing);
+    expect(initial.role).toBe('broad');
+    expect(sortedIds(initial.data.features.map((feature) => feature.properties))).toEqual(sortedIds(existing));
     expect(initial.data.features[0]).toBe(
       GEOJSON.features.find((f) => f.properties.id === initial.data.features[0]!.properties.id),
     );
-    expect(planSourceUpdate(initial, GEOJSON, science).diff).toBeNull();
+    expect(planSourceUpdate(initial, GEOJSON, existing).diff).toBeNull();
     const widened = planSourceUpdate(initial, GEOJSON, REAL).diff;
-    expect(widened?.add).toHaveLength(REAL.length - science.length);
+    expect(widened?.add).toHaveLength(REAL.length - existing.length);
   });
 });
 
@@ -166,5 +171,92 @@ describe('planSourceUpdate', () => {
     expect(sizes).toContain(0);
     expect(sizes.some((size) => size > 0 && size < REAL.length)).toBe(true);
     expect(sizes.at(-1)).toBe(REAL.length);
+  });
+});
+
+describe('two sources: broad and narrow', () => {
+  const half = Math.floor(REAL.length / 2);
+
+  it('a result of at most half of the places goes to the narrow source, anything more to the broad one', () => {
+    expect(roleFor(half, REAL.length)).toBe('narrow');
+    expect(roleFor(half + 1, REAL.length)).toBe('broad');
+    expect(roleFor(0, REAL.length)).toBe('narrow');
+    expect(roleFor(REAL.length, REAL.length)).toBe('broad');
+    // No places at all: the broad source (created with the empty data set) draws them.
+    expect(roleFor(0, 0)).toBe('broad');
+  });
+
+  it('the broad source is created with every place, unless a broad filter was set before the map loaded', () => {
+    const all = initialBroadContents(GEOJSON, REAL);
+    expect(all.role).toBe('broad');
+    expect(all.data).toBe(GEOJSON);
+
+    const search = passing(filters({ query: 'phönix' }));
+    expect(search.length).toBeGreaterThan(0);
+    expect(search.length * 2).toBeLessThanOrEqual(REAL.length);
+    const narrow = initialBroadContents(GEOJSON, search);
+    // A narrow result is drawn by the other source: this one keeps every place for when it is cleared.
+    expect(narrow.role).toBe('narrow');
+    expect(narrow.data).toBe(GEOJSON);
+    expect(narrow.count).toBe(REAL.length);
+
+    const broadFilter = passing(filters({ statuses: ['existing'] }));
+    expect(broadFilter.length * 2).toBeGreaterThan(REAL.length);
+    expect(broadFilter.length).toBeLessThan(REAL.length);
+    const broad = initialBroadContents(GEOJSON, broadFilter);
+    expect(broad.role).toBe('broad');
+    expect(sortedIds(broad.data.features.map((feature) => feature.properties))).toEqual(sortedIds(broadFilter));
+  });
+
+  it('taking a narrowing filter back sends nothing: the broad source still holds what it held', () => {
+    const initial = initialBroadContents(GEOJSON, REAL);
+    const search = passing(filters({ query: 'phönix' }));
+    const narrowed = planSourcesUpdate({ broad: initial, narrow: null }, GEOJSON, search);
+    expect(narrowed.role).toBe('narrow');
+    expect(narrowed.diff?.add).toHaveLength(search.length);
+    expect(narrowed.diff?.remove).toBeUndefined();
+
+    const cleared = planSourcesUpdate({ broad: initial, narrow: narrowed.contents }, GEOJSON, REAL);
+    expect(cleared.role).toBe('broad');
+    expect(cleared.diff).toBeNull();
+    expect(cleared.contents).toBe(initial);
+  });
+
+  it('over a sequence of real filter changes, the source drawn always holds exactly the places the list shows', () => {
+    const sequence: Filters[] = [
+      filters({ query: 'phönix' }),
+      EMPTY_FILTERS,
+      filters({ statuses: ['existing'] }),
+      filters({ statuses: ['existing'], district: 'hoerde' }),
+      filters({ statuses: ['existing'] }),
+      filters({ categories: ['science'] }),
+      filters({ query: 'xylophonquartett' }),
+      filters({ neighbourhood: 'city' }),
+      EMPTY_FILTERS,
+      filters({ tags: ['research', 'startups'], query: 'dortmund' }),
+      EMPTY_FILTERS,
+    ];
+    const initial = initialBroadContents(GEOJSON, REAL);
+    const sources = { broad: new SimulatedSource(), narrow: new SimulatedSource() };
+    sources.broad.apply({ add: initial.data.features });
+    let contents: Record<HotspotSourceRole, SourceContents | null> = { broad: initial, narrow: null };
+    const roles: HotspotSourceRole[] = [];
+    const sent: number[] = [];
+    for (const current of sequence) {
+      const target = passing(current);
+      const { role, diff, contents: updated } = planSourcesUpdate(contents, GEOJSON, target);
+      if (diff) sources[role].apply(diff);
+      contents = { ...contents, [role]: updated };
+      roles.push(role);
+      sent.push((diff?.add?.length ?? 0) + (diff?.remove?.length ?? 0));
+      expect(sources[role].ids(), JSON.stringify(current)).toEqual(sortedIds(target));
+    }
+    // Both sources took turns. Back to all places after narrow filters only (steps 1 and 10) sent nothing;
+    // at step 8 the broad source still held the status filter of steps 2–4, and got only the rest back.
+    expect(roles).toContain('narrow');
+    expect(roles).toContain('broad');
+    expect(sent[1]).toBe(0);
+    expect(sent[10]).toBe(0);
+    expect(sent[8]).toBe(REAL.length - passing(filters({ statuses: ['existing'] })).length);
   });
 });

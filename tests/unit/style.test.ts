@@ -13,6 +13,8 @@ import {
   INTERACTIVE_LAYER_IDS,
   SOURCE_IDS,
   hotspotPointLayer,
+  isLayerOrCopy,
+  narrowCopy,
 } from '@/map/layers';
 
 const EMPTY_COLLECTION = { type: 'FeatureCollection' as const, features: [] };
@@ -24,7 +26,7 @@ function fullStyle(extraLayers: LayerSpecification[] = []): StyleSpecification {
   };
   for (const id of Object.values(SOURCE_IDS)) {
     sources[id] =
-      id === SOURCE_IDS.hotspots
+      id === SOURCE_IDS.hotspots || id === SOURCE_IDS.hotspotsNarrow
         ? {
             type: 'geojson',
             data: EMPTY_COLLECTION,
@@ -78,6 +80,14 @@ describe('map style', () => {
     expect(ALL_THEMATIC_LAYERS.find(({ layer }) => layer.id === hotspotPointLayer.id)?.source).toBe(
       SOURCE_IDS.hotspots,
     );
+    // The narrow source draws with copies of the same layers, under their own ids.
+    const copy = narrowCopy(hotspotPointLayer);
+    expect(copy.id).not.toBe(hotspotPointLayer.id);
+    expect(INTERACTIVE_LAYER_IDS).toContain(copy.id);
+    expect(ALL_THEMATIC_LAYERS.find(({ layer }) => layer.id === copy.id)?.source).toBe(SOURCE_IDS.hotspotsNarrow);
+    expect(isLayerOrCopy(copy.id, hotspotPointLayer)).toBe(true);
+    expect(isLayerOrCopy(hotspotPointLayer.id, hotspotPointLayer)).toBe(true);
+    expect(isLayerOrCopy('hotspot-clusters-narrow', hotspotPointLayer)).toBe(false);
   });
 
   it('reports a deliberately broken layer (the check can fail)', () => {
