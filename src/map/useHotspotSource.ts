@@ -7,6 +7,7 @@ import {
   initialBroadContents,
   planSourcesUpdate,
   prepareDiffs,
+  sliceDiff,
   type HotspotCollection,
   type HotspotSourceRole,
   type SourceContents,
@@ -16,6 +17,14 @@ import { useMapHotspots } from './useMapHotspots';
 
 /** What the narrow source is created with (the same object every time, so react-map-gl never resets it). */
 export const EMPTY_HOTSPOTS: HotspotCollection = { type: 'FeatureCollection', features: [] };
+
+/**
+ * The narrow source gets its places in slices of this many, each in a task of its own (see sliceDiff).
+ * It is drawn only once it holds them all, so nobody sees the slices arrive.
+ */
+const NARROW_SLICE = 5_000;
+
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 const SOURCE_ID: Record<HotspotSourceRole, string> = {
   broad: SOURCE_IDS.hotspots,
@@ -65,6 +74,11 @@ export function useHotspotSource(mapRef: RefObject<MapRef | null>, geojson: Hots
   }
 
   const synced = useRef<Synced | null>(null);
+  // Each source's diffs, sent one after the other (a diff is planned against the one before it).
+  const sending = useRef<Record<HotspotSourceRole, Promise<unknown>>>({
+    broad: Promise.resolve(),
+    narrow: Promise.resolve(),
+  });
   // Counts sync() calls that decided where the places go: only the latest one may change the source drawn.
   const decision = useRef(0);
 
@@ -88,6 +102,9 @@ export function useHotspotSource(mapRef: RefObject<MapRef | null>, geojson: Hots
       broad: freshBroad ? initial : last.contents.broad,
       narrow: freshNarrow ? null : last.contents.narrow,
     };
+    // A source added anew (a style change) has nothing in flight: what was queued for the old one is moot.
+    if (freshBroad) sending.current.broad = Promise.resolve();
+    if (freshNarrow) sending.current.narrow = Promise.resolve();
     const { role, diff, contents: updated } = planSourcesUpdate(contents, initial.geojson, target);
     synced.current = {
       sources: { broad, narrow },
@@ -101,9 +118,21 @@ export function useHotspotSource(mapRef: RefObject<MapRef | null>, geojson: Hots
       if (decision.current !== thisDecision) return;
       setShown((current) => (current.role === role ? current : { role, leaving: current.role }));
     };
+    // Sent from the next task, not this one (which planned the diff): two shorter tasks. The broad source
+    // gets its diff whole, so a source that is drawn never shows half a change.
+    if (diff) {
+      const source = role === 'broad' ? broad : narrow;
+      const slices = role === 'narrow' ? sliceDiff(diff, NARROW_SLICE) : [diff];
+      for (const slice of slices) {
+        sending.current[role] = sending.current[role]
+          .then(nextTask)
+          .then(() => source.updateData(slice))
+          // A failed update is reported by MapLibre (the map's error event); the next ones still go out.
+          .catch(() => undefined);
+      }
+    }
     // The source changes over only once it holds the result, so it never shows what it held before.
-    if (diff) void (role === 'broad' ? broad : narrow).updateData(diff).then(draw, draw);
-    else draw();
+    void sending.current[role].then(draw);
 
     if (freshBroad) {
       priming.current();

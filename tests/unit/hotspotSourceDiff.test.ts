@@ -7,6 +7,7 @@ import {
   planSourceUpdate,
   planSourcesUpdate,
   roleFor,
+  sliceDiff,
   type HotspotCollection,
   type HotspotSourceRole,
   type SourceContents,
@@ -258,5 +259,30 @@ describe('two sources: broad and narrow', () => {
     expect(sent[1]).toBe(0);
     expect(sent[10]).toBe(0);
     expect(sent[8]).toBe(REAL.length - passing(filters({ statuses: ['existing'] })).length);
+  });
+});
+
+describe('sliceDiff', () => {
+  const features = GEOJSON.features;
+
+  it('leaves a diff with few additions whole', () => {
+    const diff: HotspotDiff = { remove: ['a'], add: features.slice(0, 5) };
+    expect(sliceDiff(diff, 5)).toEqual([diff]);
+    expect(sliceDiff({ removeAll: true }, 5)).toEqual([{ removeAll: true }]);
+  });
+
+  it('cuts the additions into slices of at most the given size, the removals in the first', () => {
+    const diff: HotspotDiff = { removeAll: true, remove: ['x'], add: features.slice(0, 23) };
+    const slices = sliceDiff(diff, 10);
+    expect(slices.map((slice) => slice.add?.length)).toEqual([10, 10, 3]);
+    expect(slices[0]).toMatchObject({ removeAll: true, remove: ['x'] });
+    expect(slices.slice(1).every((slice) => !slice.removeAll && !slice.remove)).toBe(true);
+    // Applied in order, the slices do what the whole diff does.
+    const whole = new SimulatedSource();
+    const sliced = new SimulatedSource();
+    for (const source of [whole, sliced]) source.apply({ add: features.slice(20, 40) });
+    whole.apply(diff);
+    for (const slice of slices) sliced.apply(slice);
+    expect(sliced.ids()).toEqual(whole.ids());
   });
 });
