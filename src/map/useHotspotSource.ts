@@ -74,11 +74,15 @@ export function useHotspotSource(mapRef: RefObject<MapRef | null>, geojson: Hots
   }
 
   const synced = useRef<Synced | null>(null);
-  // Each source's diffs, sent one after the other (a diff is planned against the one before it).
-  const sending = useRef<Record<HotspotSourceRole, Promise<unknown>>>({
-    broad: Promise.resolve(),
-    narrow: Promise.resolve(),
+  // Each source's diffs, sent one after the other (a diff is planned against the one before it). A new
+  // epoch drops what is still queued: it was planned for a source or a data set that is gone.
+  const outbox = useRef<Record<HotspotSourceRole, { queue: Promise<unknown>; epoch: number }>>({
+    broad: { queue: Promise.resolve(), epoch: 0 },
+    narrow: { queue: Promise.resolve(), epoch: 0 },
   });
+  const dropQueued = (role: HotspotSourceRole) => {
+    outbox.current[role] = { queue: Promise.resolve(), epoch: outbox.current[role].epoch + 1 };
+  };
   // Counts sync() calls that decided where the places go: only the latest one may change the source drawn.
   const decision = useRef(0);
 
@@ -92,25 +96,29 @@ export function useHotspotSource(mapRef: RefObject<MapRef | null>, geojson: Hots
     if (!map || !broad || !narrow || !initial || initial.geojson !== geojson) return;
     const last = synced.current;
     const sameData = last?.data === initial.data;
+    // The broad source holds `initial.data` when it was (re-)added or got a new data set (react-map-gl's
+    // setData). The narrow source is created empty and gets no setData: across a new data set it keeps
+    // the old one's places, and its contents (of the old data set) make its next diff empty it first.
     const freshBroad = !sameData || last.sources.broad !== broad;
-    const freshNarrow = !sameData || last.sources.narrow !== narrow;
+    const newNarrow = last?.sources.narrow !== narrow;
     // sourcedata fires for every tile: answer those in O(1).
-    if (!freshBroad && !freshNarrow && last.target === target) return;
+    if (!freshBroad && !newNarrow && last.target === target) return;
 
     const contents = {
-      // The broad source is created with `initial.data`; the narrow one with nothing.
       broad: freshBroad ? initial : last.contents.broad,
-      narrow: freshNarrow ? null : last.contents.narrow,
+      narrow: newNarrow || !last ? null : last.contents.narrow,
     };
-    // A source added anew (a style change) has nothing in flight: what was queued for the old one is moot.
-    if (freshBroad) sending.current.broad = Promise.resolve();
-    if (freshNarrow) sending.current.narrow = Promise.resolve();
+    if (freshBroad) dropQueued('broad');
+    if (newNarrow || !sameData) dropQueued('narrow');
     // A broad source created from `initial` for this very target already holds it: no pass over the ids
     // (at 100,000 places, tens of ms in the load).
-    const { role, diff, contents: updated } =
-      freshBroad && initial.target === target && initial.role === 'broad'
-        ? { role: initial.role, diff: null, contents: initial }
-        : planSourcesUpdate(contents, initial.geojson, target);
+    const {
+      role,
+      diff,
+      contents: updated,
+    } = freshBroad && initial.target === target && initial.role === 'broad'
+      ? { role: initial.role, diff: null, contents: initial }
+      : planSourcesUpdate(contents, initial.geojson, target);
     synced.current = {
       sources: { broad, narrow },
       data: initial.data,
@@ -128,16 +136,18 @@ export function useHotspotSource(mapRef: RefObject<MapRef | null>, geojson: Hots
     if (diff) {
       const source = role === 'broad' ? broad : narrow;
       const slices = role === 'narrow' ? sliceDiff(diff, NARROW_SLICE) : [diff];
+      const box = outbox.current[role];
+      const { epoch } = box;
       for (const slice of slices) {
-        sending.current[role] = sending.current[role]
+        box.queue = box.queue
           .then(nextTask)
-          .then(() => source.updateData(slice))
+          .then(() => (outbox.current[role].epoch === epoch ? source.updateData(slice) : undefined))
           // A failed update is reported by MapLibre (the map's error event); the next ones still go out.
           .catch(() => undefined);
       }
     }
     // The source changes over only once it holds the result, so it never shows what it held before.
-    void sending.current[role].then(draw);
+    void outbox.current[role].queue.then(draw);
 
     if (freshBroad) {
       priming.current();

@@ -122,6 +122,29 @@ describe('useHotspotSource: the broad and the narrow source', () => {
     expect(result.current.drawn).toEqual({ broad: true, narrow: false });
   });
 
+  it('after a new data set, the narrow source is emptied before it gets places again', async () => {
+    act(() => useAppStore.getState().updateFilters({ categories: ['science'] }));
+    await settle();
+    await act(async () => narrow.finishAll());
+    act(() => useAppStore.getState().updateFilters({ categories: [] }));
+    await settle();
+
+    // The same places again, as a reload of the files delivers them: new objects. react-map-gl gives the
+    // broad source the new data (setData); the narrow one still holds the science places of the old set.
+    const { data } = useAppStore.getState();
+    const reloaded = { ...data, hotspotGeoJSON: structuredClone(data.hotspotGeoJSON) };
+    act(() => useAppStore.setState({ data: reloaded }));
+    await settle();
+    act(() => useAppStore.getState().updateFilters({ categories: ['culture'] }));
+    await settle();
+    const culture = data.hotspots?.filter((hotspot) => hotspot.category === 'culture') ?? [];
+    expect(narrow.diffs).toHaveLength(2);
+    expect(narrow.diffs[1]?.removeAll).toBe(true);
+    expect(narrow.diffs[1]?.add?.map((feature) => feature.properties.id).sort()).toEqual(
+      culture.map((hotspot) => hotspot.id).sort(),
+    );
+  });
+
   it('a broad filter changes the broad source in place: no change-over', async () => {
     act(() => useAppStore.getState().updateFilters({ statuses: ['existing'] }));
     await settle();
