@@ -453,8 +453,8 @@ export default function MapView({
   const onIdle = useCallback(() => {
     const map = mapRef.current;
     if (!map) return;
-    // A basemap swap re-adds the hotspot source, which drops its feature-state: put it
-    // back, but only for a new source object. Setting state on every idle would repaint, fire idle
+    // A basemap swap re-adds the hotspot sources, which drops their feature-state: put it
+    // back, but only for new source objects. Setting state on every idle would repaint, fire idle
     // again and keep the map rendering forever.
     const sources = HOTSPOT_SOURCES.map((id) => map.getSource(id));
     if (sources.every(Boolean) && sources.some((source, index) => source !== stateSources.current[index])) {

@@ -149,8 +149,8 @@ function planFromFlags(current: SourceContents | null, next: SourceContents): So
  * Why two: taking a filter back re-sends every place it had hidden to MapLibre's worker, and at 100,000
  * places clearing a search that way was a 240–270 ms task (MapLibre serialising ~96,000 features, then
  * their structured clone). With a narrow source, a narrowing filter goes there and leaves the broad
- * source as it was, so taking it back costs only a swap of the layers drawn. Every diff either source
- * gets is then at most half of the places, and usually far less.
+ * source as it was, so taking it back costs only a swap of the layers drawn. The narrow source's diffs
+ * hold at most half of the places; the broad source's only what one broad filter changes against another.
  */
 export type HotspotSourceRole = 'broad' | 'narrow';
 

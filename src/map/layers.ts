@@ -248,10 +248,6 @@ export const hotspotLabelLayer: Omit<SymbolLayerSpecification, 'source'> = {
   },
 };
 
-/**
- * Layers a pointer can hit: clusters and points first, then the areas under them, so a click on a
- * place is never read as a click on its district.
- */
 /** The narrow hotspot source's layers are copies of the broad one's, their ids ending in this. */
 const NARROW_SUFFIX = '-narrow';
 
@@ -267,6 +263,10 @@ export function isLayerOrCopy(id: string, layer: { id: string }): boolean {
 
 const HOTSPOT_LAYERS = [hotspotHaloLayer, clusterLayer, clusterCountLayer, hotspotPointLayer, hotspotLabelLayer];
 
+/**
+ * Layers a pointer can hit: clusters and points first (of both hotspot sources), then the areas under
+ * them, so a click on a place is never read as a click on its district.
+ */
 export const INTERACTIVE_LAYER_IDS = [
   clusterLayer.id,
   hotspotPointLayer.id,
