@@ -190,7 +190,7 @@ export function useHotspotSource(mapRef: RefObject<MapRef | null>, geojson: Hots
 
 /**
  * The first diff a GeoJSON source gets makes MapLibre index all its features by id, on the main thread
- * (30–80 ms at 100,000 places), and makes planSourceUpdate index them too. Both are done in idle time
+ * (30–80 ms at 100,000 places), and makes planSourcesUpdate index them too. Both are done in idle time
  * once the map has drawn the filled source (not before: the empty diff that is enough for MapLibre also
  * re-tiles the source, which would hold up the first complete map), so the first filter change does not
  * pay for them. Returns a function that cancels what has not run yet.
