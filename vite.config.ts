@@ -148,47 +148,8 @@ const serviceWorker = VitePWA({
   },
 });
 
-/**
- * The map's code (MapLibre and the map view) is a dynamic import, so the browser only learns of it when
- * the entry has run, ~100 ms after the HTML on a fast machine. These hints let it start at once, at low
- * priority (fetchpriority="low"), so on a slow line the shell's own code still comes first. Modulepreload
- * (not prefetch): the module lands in the module map, whatever the server's caching headers.
- */
-function preloadMapCode(): Plugin {
-  const MAP_CODE = [/\/src\/map\/MapView\.tsx$/, /\/node_modules\/maplibre-gl\//];
-  let base = '/';
-  return {
-    name: 'preload-map-code',
-    apply: 'build',
-    configResolved(config) {
-      base = config.base;
-    },
-    transformIndexHtml: {
-      order: 'post',
-      handler(_html, context) {
-        const bundle = context.bundle;
-        if (!bundle) return [];
-        const chunks = Object.values(bundle).filter(
-          (item): item is Extract<typeof item, { type: 'chunk' }> =>
-            item.type === 'chunk' &&
-            item.isDynamicEntry &&
-            MAP_CODE.some((pattern) => pattern.test(item.facadeModuleId ?? '')),
-        );
-        if (chunks.length !== MAP_CODE.length) {
-          throw new Error(`preload-map-code: expected ${MAP_CODE.length} map chunks, found ${chunks.length}`);
-        }
-        return chunks.map((chunk) => ({
-          tag: 'link',
-          attrs: { rel: 'modulepreload', fetchpriority: 'low', crossorigin: '', href: `${base}${chunk.fileName}` },
-          injectTo: 'head',
-        }));
-      },
-    },
-  };
-}
-
 export default defineConfig({
-  plugins: [react(), runtimeDataFiles(), cssDataImagesToFiles(), preloadMapCode(), serviceWorker],
+  plugins: [react(), runtimeDataFiles(), cssDataImagesToFiles(), serviceWorker],
   resolve: {
     alias: { '@': path.join(rootDir, 'src') },
   },

@@ -26,7 +26,7 @@ export function App() {
   useEmbedBridge(config?.partnerOrigins ?? null);
   useAutoRetry();
 
-  // Both take up the responses to the requests sent by main.tsx's first import (data/earlyRequests.ts).
+  // Both take up the responses to the requests the entry sent (main.ts, data/earlyRequests.ts).
   useEffect(() => {
     void useAppStore.getState().loadData();
     void loadRuntimeConfig().then(setConfig);

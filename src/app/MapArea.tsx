@@ -2,24 +2,14 @@ import { Component, useCallback, useEffect, useRef, useState, type ComponentProp
 import type { RuntimeConfig } from '@/config/runtimeConfig';
 import { useT } from '@/i18n/useT';
 import { chunk, useChunk } from '@/lib/chunk';
-import { loadMapLib } from '@/map/loadMapLib';
 import { hasWebGL2 } from '@/map/webgl';
 import { useAppStore } from '@/state/store';
 import { MapAttribution } from './MapAttribution';
 import type { ResolvedTheme } from './useTheme';
 
-// MapLibre and react-map-gl live in their own chunks (see main.tsx for when they are fetched).
+// MapLibre and react-map-gl live in their own chunks; the entry has started loading them already
+// (map/preloadMapCode.ts), in parallel with the data and the app's own code.
 const mapViewChunk = chunk(() => import('@/map/MapView'));
-
-/**
- * Starts loading the map's code (the view, MapLibre and its worker) at once, in parallel with the data
- * and the runtime config, instead of one after the other once the config has arrived. main.tsx calls it
- * before the first render; index.html has already hinted the two chunks (vite.config.ts).
- */
-export function preloadMap(): void {
-  void mapViewChunk.load().catch(() => undefined);
-  void loadMapLib().catch(() => undefined);
-}
 
 /** After a lost WebGL context, how long to wait for the browser to restore it before starting afresh. */
 const CONTEXT_RESTORE_WAIT_MS = 1000;

@@ -2,9 +2,9 @@ import type { FetchLike } from './fetchJson';
 import { DATA_FILES, configUrl, dataFileUrl } from './files';
 
 /**
- * The data files and the config, requested while the rest of the entry is still being evaluated: main.tsx's
- * first import (app/requestEarly.ts) calls requestEarly, and this module imports nothing heavy. While React
- * and the app are being set up (~70 ms on a fast machine, several times that on a phone) the requests are
+ * The data files and the config, requested by the entry (main.ts) as soon as the static page is painted,
+ * together with the app's code: this module imports nothing heavy. While the app's code loads and React
+ * and the app are set up (~70 ms on a fast machine, several times that on a phone) the requests are
  * already on their way.
  */
 const early = new Map<string, Promise<Response>>();

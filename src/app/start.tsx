@@ -1,12 +1,12 @@
-// First: sends the data and config requests before the rest of the entry is evaluated.
-import '@/app/requestEarly';
+/**
+ * The app proper, loaded by the entry (main.ts) once the static page is painted, while the data, the
+ * config and the map's code are on their way: reads the launch options and the start language, starts
+ * the service worker and renders <App> in place of the static page.
+ */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from '@/app/App';
-import '@/app/app.css';
 import { AppErrorBoundary } from '@/app/AppErrorBoundary';
-import { preloadMap } from '@/app/MapArea';
-import { hasWebGL2 } from '@/map/webgl';
 import { startServiceWorker } from '@/app/serviceWorker';
 import { parseLaunchOptions } from '@/config/launchOptions';
 import { useAppStore } from '@/state/store';
@@ -27,10 +27,6 @@ startServiceWorker(launch.mode);
 
 const root = document.getElementById('root');
 if (root) {
-  // The map's code starts loading before React's first render (index.html has hinted it; the data and
-  // config requests went out with the first import). No map without WebGL 2 (MapLibre 6): then there is
-  // no map code to fetch.
-  if (hasWebGL2()) preloadMap();
   createRoot(root).render(
     <StrictMode>
       <AppErrorBoundary kiosk={launch.mode === 'kiosk'}>
