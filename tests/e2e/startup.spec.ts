@@ -44,7 +44,7 @@ test.describe('Before the app has loaded', () => {
     });
     await app.openReady('?basemap=offline');
     await expect(app.places).toHaveCount(51);
-    // The entry's first import requests them (data/earlyRequests.ts) and the loaders take those responses
+    // The entry requests them once the page is painted (data/earlyRequests.ts) and the loaders take those responses
     // up; a loader that fetched for itself as well would show up here as a second request.
     expect(requested.sort(), 'requests for data and config').toEqual([
       '/config.json',
