@@ -1,7 +1,8 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { LoadedData } from '@/data/loadData';
+import { summariseArea } from '@/domain/areaSummary';
 import { CATEGORIES, type Category, type Hotspot } from '@/domain/hotspot';
 import { AreaPanel } from '@/features/areas/AreaPanel';
 import { translate } from '@/i18n/messages';
@@ -9,6 +10,12 @@ import type { Language } from '@/i18n/language';
 import { FilteredViewProvider } from '@/state/FilteredView';
 import { useAppStore } from '@/state/store';
 import { storeWithRealData } from '../fixtures/unit/realStore';
+
+// The real summary, watched: without a chosen area it must not run at all (see the test below).
+vi.mock('@/domain/areaSummary', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('@/domain/areaSummary')>();
+  return { ...actual, summariseArea: vi.fn(actual.summariseArea) };
+});
 
 let data: LoadedData;
 let hotspots: Hotspot[];
@@ -45,6 +52,17 @@ describe('AreaPanel', () => {
   it('renders nothing while no place is chosen', () => {
     const { container } = renderPanel();
     expect(container).toBeEmptyDOMElement();
+  });
+
+  it('summarises nothing while no place is chosen, however the filters change', () => {
+    renderPanel();
+    act(() => state().updateFilters({ query: 'Labor' }));
+    act(() => state().updateFilters({ query: 'Lab', statuses: ['existing'] }));
+    expect(summariseArea).not.toHaveBeenCalled();
+
+    act(() => state().updateFilters({ district: 'hoerde' }));
+    expect(summariseArea).toHaveBeenCalled();
+    expect(screen.getByRole('region', { name: 'Hörde' })).toBeInTheDocument();
   });
 
   it('with district=hoerde shows the name, the context line and the places by category', () => {

@@ -6,11 +6,20 @@ import { useFiltered } from '@/state/FilteredView';
 import { useAreaNames, useHotspots } from '@/state/selectors';
 import { CategoryDot } from '@/ui/CategoryDot';
 
-/** The chosen district or neighbourhood: its name, its places by category and one line of context. */
+/**
+ * The chosen district or neighbourhood: its name, its places by category and one line of context. Without
+ * a chosen area there is no panel and nothing is summarised: the summary of every matching place took
+ * ~50 ms per keystroke at 100,000 places, for a panel nobody sees.
+ */
 export function AreaPanel() {
-  const t = useT();
   const district = useAppStore((state) => state.filters.district);
   const neighbourhood = useAppStore((state) => state.filters.neighbourhood);
+  if (!(neighbourhood ?? district)) return null;
+  return <ChosenAreaPanel district={district} neighbourhood={neighbourhood} />;
+}
+
+function ChosenAreaPanel({ district, neighbourhood }: { district: string | null; neighbourhood: string | null }) {
+  const t = useT();
   const neighbourhoods = useAppStore((state) => state.data.neighbourhoods);
   const updateFilters = useAppStore((state) => state.updateFilters);
   const names = useAreaNames();
