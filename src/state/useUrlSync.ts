@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { languageFromBrowser, type Language } from '@/i18n/language';
 import { useAppStore, type AppState } from './store';
 import { useHotspotIndex } from './selectors';
+import { yieldToMain } from '@/lib/yieldToMain';
 import { parseUrlState, sanitiseFilters, serialiseUrlState, type UrlState } from './urlState';
 
 /** The language to start in: `?lang=` first, then the browser's preference, then German. */
@@ -39,7 +40,22 @@ function applyUrl(url: UrlState, index: ReadonlyMap<string, unknown>) {
  */
 let languagePinned = false;
 
-function writeUrl(mode: 'push' | 'replace') {
+/**
+ * Writes caused by an input wait for a task of their own. A history call is cheap on average but took
+ * 10-25 ms now and then in Chromium (the first after a quiet spell), and it made the input's task, which
+ * also renders the list and panel, cross 50 ms. Each write keeps its own state and mode, in order, so
+ * every change is still its own history entry.
+ */
+let queuedWrites: Array<{ mode: 'push' | 'replace'; search: string }> = [];
+let flushing: Promise<void> | null = null;
+
+/** The query string the app last wrote or queued: the next write compares against it. */
+function latestSearch(): string {
+  return queuedWrites.at(-1)?.search ?? window.location.search;
+}
+
+/** The query string the store's state asks for, or null when the URL already says it. */
+function wantedSearch(): string | null {
   const store = useAppStore.getState();
   const wanted: UrlState = {
     ...currentUrlState(),
@@ -47,11 +63,32 @@ function writeUrl(mode: 'push' | 'replace') {
     lang: languagePinned ? store.language : null,
     filters: store.filters,
   };
-  const search = serialiseUrlState(wanted, window.location.search);
-  if (search === window.location.search) return;
+  const search = serialiseUrlState(wanted, latestSearch());
+  return search === latestSearch() ? null : search;
+}
+
+function commitUrl(mode: 'push' | 'replace', search: string) {
+  // The hash is read now: MapLibre keeps the camera there and may have moved it since the write was queued.
   const url = `${window.location.pathname}${search}${window.location.hash}`;
   if (mode === 'push') window.history.pushState(null, '', url);
   else window.history.replaceState(window.history.state, '', url);
+}
+
+function queueUrlWrite(mode: 'push' | 'replace') {
+  const search = wantedSearch();
+  if (search === null) return;
+  queuedWrites.push({ mode, search });
+  flushing ??= yieldToMain().then(() => {
+    const writes = queuedWrites;
+    queuedWrites = [];
+    flushing = null;
+    for (const write of writes) commitUrl(write.mode, write.search);
+  });
+}
+
+/** Resolves once the queued URL writes are in the history (at once when none are queued). */
+export function urlWritesDone(): Promise<void> {
+  return flushing ?? Promise.resolve();
 }
 
 /**
@@ -78,7 +115,8 @@ export function useUrlSync(): void {
     useAppStore.getState().fixLockedFilters();
     applyUrl(currentUrlState(), index);
     languagePinned = currentUrlState().lang !== null;
-    writeUrl('replace');
+    const search = wantedSearch();
+    if (search !== null) commitUrl('replace', search);
     const state = useAppStore.getState();
     lastWritten.current = { selectedId: state.selectedId, language: state.language, filters: state.filters };
     ready.current = true;
@@ -95,7 +133,7 @@ export function useUrlSync(): void {
     // A kiosk has no Back button and runs for weeks: it never grows the history.
     const kiosk = useAppStore.getState().launch.mode === 'kiosk';
     if (last.language !== language) languagePinned = true;
-    writeUrl(onlyQueryChanged || kiosk ? 'replace' : 'push');
+    queueUrlWrite(onlyQueryChanged || kiosk ? 'replace' : 'push');
     lastWritten.current = { selectedId, language, filters };
   }, [selectedId, language, filters]);
 
@@ -105,6 +143,8 @@ export function useUrlSync(): void {
 
   useEffect(() => {
     const onPopState = () => {
+      // The user went to another entry: what was queued for the one they left no longer applies.
+      queuedWrites = [];
       applyUrl(currentUrlState(), index);
       const state = useAppStore.getState();
       lastWritten.current = { selectedId: state.selectedId, language: state.language, filters: state.filters };

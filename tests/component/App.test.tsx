@@ -104,7 +104,8 @@ describe('App with WebGL', { timeout: 20_000 }, () => {
     const list = await placesList();
     await userEvent.click(within(list).getByRole('button', { name: /TechnologieZentrumDortmund/ }));
     expect(await screen.findByRole('heading', { level: 2, name: 'TechnologieZentrumDortmund (TZDO)' })).toBeInTheDocument();
-    expect(new URLSearchParams(window.location.search).get('hotspot')).toBe('tzdo');
+    // The URL is written in a task after the click's (useUrlSync).
+    await waitFor(() => expect(new URLSearchParams(window.location.search).get('hotspot')).toBe('tzdo'));
     expect(pushState).toHaveBeenCalled();
     expect(String(pushState.mock.calls.at(-1)?.[2])).toContain('hotspot=tzdo');
   });

@@ -5,11 +5,13 @@ import { EMPTY_FILTERS } from '@/domain/filters';
 import { SearchBox } from '@/features/filters/SearchBox';
 import { FilteredViewProvider } from '@/state/FilteredView';
 import { useAppStore } from '@/state/store';
-import { useUrlSync } from '@/state/useUrlSync';
+import { urlWritesDone, useUrlSync } from '@/state/useUrlSync';
 import { resetStore, storeWithRealData } from '../fixtures/unit/realStore';
 
 const state = () => useAppStore.getState();
 const params = () => new URLSearchParams(window.location.search);
+/** Input-driven URL writes wait for a task of their own (see useUrlSync); this waits for them. */
+const written = () => act(() => urlWritesDone());
 
 function Sync() {
   useUrlSync();
@@ -38,9 +40,11 @@ beforeEach(async () => {
   await storeWithRealData();
 });
 
-afterEach(() => {
+afterEach(async () => {
+  act(() => resetStore());
+  // A write the reset queued must not land in the next test's history.
+  await written();
   window.history.replaceState(null, '', '/');
-  resetStore();
 });
 
 describe('useUrlSync: reading the URL at start', () => {
@@ -102,23 +106,27 @@ describe('useUrlSync: reading the URL at start', () => {
 });
 
 describe('useUrlSync: writing the URL', () => {
-  it('a filter change pushes one history entry', () => {
+  it('a filter change pushes one history entry', async () => {
     const { push, replace } = startAt('/?category=science');
     renderSync();
     replace.mockClear();
     act(() => state().updateFilters({ statuses: ['planned'] }));
+    await written();
     expect(push).toHaveBeenCalledTimes(1);
     expect(replace).not.toHaveBeenCalled();
     expect(params().get('status')).toBe('planned');
     expect(params().get('category')).toBe('science');
   });
 
-  it('each filter change is its own entry; a place choice writes district=…', () => {
+  it('each filter change is its own entry; a place choice writes district=…', async () => {
     const { push } = startAt('/');
     renderSync();
+    // Both in one task: each still becomes its own entry, in order.
     act(() => state().updateFilters({ categories: ['science', 'culture'] }));
     act(() => state().updateFilters({ district: 'hoerde' }));
+    await written();
     expect(push).toHaveBeenCalledTimes(2);
+    expect(push.mock.calls[0]?.[2]).toBe('/?category=science,culture');
     expect(window.location.search).toContain('category=science,culture');
     expect(params().get('district')).toBe('hoerde');
   });
@@ -129,35 +137,51 @@ describe('useUrlSync: writing the URL', () => {
     renderSync();
     replace.mockClear();
     await user.type(screen.getByRole('searchbox', { name: 'Suche' }), 'robo');
+    await written();
     expect(push).not.toHaveBeenCalled();
     expect(replace).toHaveBeenCalledTimes(4);
     expect(params().get('q')).toBe('robo');
     expect(state().filters.query).toBe('robo');
   });
 
-  it('selecting a place pushes, and a reset removes the filter keys', () => {
+  it('selecting a place pushes, and a reset removes the filter keys', async () => {
     const { push } = startAt('/?category=science&q=robot');
     renderSync();
     act(() => state().select('tzdo'));
+    await written();
     expect(push).toHaveBeenCalledTimes(1);
     expect(params().get('hotspot')).toBe('tzdo');
     act(() => state().resetFilters());
+    await written();
     expect(push).toHaveBeenCalledTimes(2);
     expect(params().has('category')).toBe(false);
     expect(params().has('q')).toBe(false);
     expect(params().get('hotspot')).toBe('tzdo');
   });
 
-  it('writes nothing when nothing changed', () => {
+  it("writes after the input's task, with the camera hash MapLibre has set by then", async () => {
+    const { push } = startAt('/#map=11/51.5/7.45');
+    renderSync();
+    act(() => state().select('tzdo'));
+    expect(push).not.toHaveBeenCalled();
+    window.history.replaceState(null, '', '/#map=15/51.49/7.51');
+    await written();
+    expect(push).toHaveBeenCalledTimes(1);
+    expect(window.location.hash).toBe('#map=15/51.49/7.51');
+    expect(params().get('hotspot')).toBe('tzdo');
+  });
+
+  it('writes nothing when nothing changed', async () => {
     const { push } = startAt('/?category=science');
     renderSync();
     act(() => state().updateFilters({ categories: ['science'] }));
+    await written();
     expect(push).not.toHaveBeenCalled();
   });
 });
 
 describe('useUrlSync: back and forward', () => {
-  it('popstate applies the URL to the store, sanitised, without writing a new entry', () => {
+  it('popstate applies the URL to the store, sanitised, without writing a new entry', async () => {
     const { push, replace } = startAt('/?category=science');
     renderSync();
     replace.mockClear();
@@ -169,14 +193,31 @@ describe('useUrlSync: back and forward', () => {
     });
     expect(state().filters).toEqual({ ...EMPTY_FILTERS, categories: ['culture'], district: 'hoerde', query: 'see' });
     expect(state().selectedId).toBe('phoenix-see');
+    await written();
     expect(push).not.toHaveBeenCalled();
     expect(replace).not.toHaveBeenCalled();
+  });
+
+  it('a Back that comes before a queued write wins over it', async () => {
+    const { push } = startAt('/?category=science');
+    renderSync();
+    act(() => state().select('tzdo'));
+    window.history.replaceState(null, '', '/?district=hoerde');
+    act(() => {
+      window.dispatchEvent(new PopStateEvent('popstate', { state: null }));
+    });
+    await written();
+    expect(push).not.toHaveBeenCalled();
+    expect(window.location.search).toBe('?district=hoerde');
+    expect(state().selectedId).toBeNull();
+    expect(state().filters.district).toBe('hoerde');
   });
 
   it('history.back() after a filter change brings the previous filters back', async () => {
     startAt('/?category=science');
     renderSync();
     act(() => state().updateFilters({ categories: ['science', 'urban'], district: 'hoerde' }));
+    await written();
     expect(params().get('district')).toBe('hoerde');
 
     act(() => window.history.back());

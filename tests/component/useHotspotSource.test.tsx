@@ -47,10 +47,15 @@ let narrow: FakeSource;
 let map: FakeMap;
 let result: { current: HotspotSource };
 
-/** Lets the hook's sync task (a zero timeout) and the promises after it run. */
+/**
+ * Lets the hook's sync task (a zero timeout), the zero timeout before each update it sends, and the
+ * promises between them run. Zero timeouts in a chain, not a wait of a few ms: each of ours is queued
+ * after the hook's timeout of the same round, whatever the machine's load. (A 5 ms wait failed now and
+ * then while a benchmark ran: the hook's second timeout was queued more than 5 ms after ours.)
+ */
 async function settle() {
   await act(async () => {
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    for (let round = 0; round < 4; round += 1) await new Promise((resolve) => setTimeout(resolve, 0));
   });
 }
 
