@@ -1,6 +1,6 @@
 import type { StyleSpecification } from 'maplibre-gl';
 import { EMBEDDED_STYLE } from './embeddedStyle';
-import { LAYERS, type LayerSet } from './layers';
+import { LAYERS, samePerPlace, type LayerSet } from './layers';
 
 const LIGHT_INK = '#e4ebf2';
 const DARK_HALO = 'rgba(13, 18, 26, 0.92)';
@@ -20,8 +20,8 @@ export const DARK_PAINT: Readonly<Record<string, Record<string, unknown>>> = {
   'district-labels': { 'text-color': LIGHT_INK, 'text-halo-color': DARK_HALO },
   'neighbourhood-labels': { 'text-color': LIGHT_INK, 'text-halo-color': DARK_HALO },
   'hotspot-labels': { 'text-color': LIGHT_INK, 'text-halo-color': DARK_HALO },
-  'hotspot-halo': { 'circle-stroke-color': '#ffffff' },
-  'hotspot-clusters': { 'circle-color': '#d9e2ec', 'circle-stroke-color': '#0f1720' },
+  'hotspot-halo': { 'circle-stroke-color': samePerPlace('#ffffff') },
+  'hotspot-clusters': { 'circle-color': samePerPlace('#d9e2ec'), 'circle-stroke-color': samePerPlace('#0f1720') },
   'hotspot-cluster-count': { 'text-color': '#0f1720' },
 };
 

@@ -95,14 +95,34 @@ export const neighbourhoodSelectedLayer: Omit<LineLayerSpecification, 'source'> 
   paint: SELECTED_AREA_LINE,
 };
 
+/**
+ * One value for every feature, written as a per-feature expression. MapLibre compiles a shader program
+ * per layer type and per set of paint properties that vary per feature (and how: by feature, or by zoom
+ * and feature). All circle layers here write the same set, colour, radius by zoom and feature, opacity,
+ * stroke colour and width, so they share one program. Without a GPU a program takes 50-200 ms to
+ * compile on the main thread, and the clusters and points both draw in the first view. (MapLibre folds
+ * constant expressions, but not one that looks at the feature.)
+ */
+export function samePerPlace(value: unknown): ExpressionSpecification {
+  return ['case', ['has', 'point_count'], value, value] as unknown as ExpressionSpecification;
+}
+
+/** A circle radius from `atCity` at zoom 10 to `atStreet` at zoom 16, per feature (see samePerPlace). */
+function radiusByZoom(atCity: number | ExpressionSpecification, atStreet: number | ExpressionSpecification) {
+  const perPlace = (value: number | ExpressionSpecification) =>
+    typeof value === 'number' ? samePerPlace(value) : value;
+  return ['interpolate', ['linear'], ['zoom'], 10, perPlace(atCity), 16, perPlace(atStreet)] as ExpressionSpecification;
+}
+
 export const userLocationLayer: Omit<CircleLayerSpecification, 'source'> = {
   id: 'user-location',
   type: 'circle',
   paint: {
-    'circle-color': '#0b57d0',
-    'circle-radius': 8,
-    'circle-stroke-color': '#ffffff',
-    'circle-stroke-width': 3,
+    'circle-color': samePerPlace('#0b57d0'),
+    'circle-radius': radiusByZoom(8, 8),
+    'circle-opacity': samePerPlace(1),
+    'circle-stroke-color': samePerPlace('#ffffff'),
+    'circle-stroke-width': samePerPlace(3),
   },
 };
 
@@ -175,15 +195,19 @@ export const neighbourhoodLabelLayer: Omit<SymbolLayerSpecification, 'source'> =
   },
 };
 
+/** Bigger circles for bigger clusters. */
+const clusterRadius: ExpressionSpecification = ['step', ['get', 'point_count'], 16, 10, 20, 50, 25, 500, 32];
+
 export const clusterLayer: Omit<CircleLayerSpecification, 'source'> = {
   id: 'hotspot-clusters',
   type: 'circle',
   filter: ['has', 'point_count'],
   paint: {
-    'circle-color': '#243b53',
-    'circle-radius': ['step', ['get', 'point_count'], 16, 10, 20, 50, 25, 500, 32],
-    'circle-stroke-color': '#ffffff',
-    'circle-stroke-width': 2,
+    'circle-color': samePerPlace('#243b53'),
+    'circle-radius': radiusByZoom(clusterRadius, clusterRadius),
+    'circle-opacity': samePerPlace(1),
+    'circle-stroke-color': samePerPlace('#ffffff'),
+    'circle-stroke-width': samePerPlace(2),
   },
 };
 
@@ -200,16 +224,19 @@ export const clusterCountLayer: Omit<SymbolLayerSpecification, 'source'> = {
   paint: { 'text-color': '#ffffff' },
 };
 
-/** A soft ring under the selected or hovered point, so the choice stays visible over any basemap. */
+/**
+ * A soft ring under the selected or hovered point, so the choice stays visible over any basemap. The
+ * selected one is darker and outlined.
+ */
 export const hotspotHaloLayer: Omit<CircleLayerSpecification, 'source'> = {
   id: 'hotspot-halo',
   type: 'circle',
   filter: ['!', ['has', 'point_count']],
   paint: {
     'circle-color': categoryColour,
-    'circle-radius': ['case', isSelected, 20, 15],
+    'circle-radius': radiusByZoom(16, 19),
     'circle-opacity': ['case', isSelected, 0.35, isHovered, 0.25, 0],
-    'circle-stroke-color': INK,
+    'circle-stroke-color': samePerPlace(INK),
     'circle-stroke-width': ['case', isSelected, 2, 0],
   },
 };
@@ -221,7 +248,8 @@ export const hotspotPointLayer: Omit<CircleLayerSpecification, 'source'> = {
   filter: ['!', ['has', 'point_count']],
   paint: {
     'circle-color': ['case', ['==', ['get', 'status'], 'planned'], '#ffffff', categoryColour],
-    'circle-radius': ['interpolate', ['linear'], ['zoom'], 10, 7, 16, 10],
+    'circle-radius': radiusByZoom(7, 10),
+    'circle-opacity': samePerPlace(1),
     'circle-stroke-color': ['case', ['==', ['get', 'status'], 'planned'], categoryColour, '#ffffff'],
     'circle-stroke-width': ['case', ['==', ['get', 'status'], 'planned'], 3.5, 2],
   },
