@@ -18,28 +18,36 @@ export function buildSearchKeys(hotspots: readonly Hotspot[], context: SearchCon
 export interface SearchKeyBuilder {
   /** Builds up to `count` more keys; true once every key is built. */
   step: (count: number) => boolean;
+  /** One place's key, built now if the slices have not got to it yet. */
+  keyOf: (hotspot: Hotspot) => string;
   /** Builds whatever is left, and returns every key. */
   all: () => ReadonlyMap<string, string>;
 }
 
 /**
- * The search keys, built a slice at a time. At 100,000 places they take over half a second to build:
- * the app builds them in idle time after loading instead of before its first paint, and finishes them
- * at once only if someone searches earlier.
+ * The search keys, built a slice at a time. At 100,000 places they take over a second to build: the app
+ * builds them in idle time after loading instead of before its first paint. A search that comes earlier
+ * builds the keys it reaches itself (keyOf), within its own slices.
  */
 export function searchKeyBuilder(hotspots: readonly Hotspot[], context: SearchContext): SearchKeyBuilder {
   const keys = new Map<string, string>();
   let next = 0;
+  const keyOf = (hotspot: Hotspot) => {
+    let key = keys.get(hotspot.id);
+    if (key === undefined) {
+      key = foldText(searchText(hotspot, context));
+      keys.set(hotspot.id, key);
+    }
+    return key;
+  };
   const step = (count: number) => {
     const end = Math.min(hotspots.length, next + count);
-    for (; next < end; next += 1) {
-      const hotspot = hotspots[next]!;
-      keys.set(hotspot.id, foldText(searchText(hotspot, context)));
-    }
+    for (; next < end; next += 1) keyOf(hotspots[next]!);
     return next >= hotspots.length;
   };
   return {
     step,
+    keyOf,
     all: () => {
       step(hotspots.length);
       return keys;
@@ -100,39 +108,45 @@ export interface Search {
   begin: (query: string) => SearchJob;
 }
 
+/**
+ * The keys to search, one per place in a fixed order: an array, or keys made on first use (at() may
+ * build one, ~15 µs at 100,000 places, which is why the batches below are short).
+ */
+export interface SearchKeys {
+  readonly length: number;
+  at: (index: number) => string | undefined;
+}
+
 /** Keys searched between two looks at the clock. */
-const KEYS_PER_BATCH = 2_000;
+export const KEYS_PER_BATCH = 500;
 
 /**
  * A search over folded keys (one per place, in a fixed order) that remembers its last complete answer.
  * Typing usually narrows the query ("pho" → "phoe" → "phoenix"); then only the places the last query
  * found can match, and only those are searched again. Answers are one flag per key (1 = found), or null
- * when the query has no terms (no search). The keys may be given as a function, called at the first query
- * with terms. Flags, not a set of ids: at 100,000 places, building and asking a set of ids cost more than
- * the search itself.
+ * when the query has no terms (no search). Keys are asked for only when a query with terms needs them.
+ * Flags, not a set of ids: at 100,000 places, building and asking a set of ids cost more than the search
+ * itself.
  */
-export function createSearch(keysOrLater: readonly string[] | (() => readonly string[])): Search {
-  let keys = typeof keysOrLater === 'function' ? null : keysOrLater;
+export function createSearch(keys: SearchKeys): Search {
   let last: { terms: readonly string[]; found: Uint8Array } | null = null;
 
   const begin = (query: string): SearchJob => {
     const terms = queryTerms(query);
     if (terms.length === 0) return { step: () => true, found: null };
-    // Given as a function: the keys are asked for at the first real search, not before.
-    keys ??= (keysOrLater as () => readonly string[])();
-    const list = keys;
     const previous = last && narrows(last.terms, terms) ? last.found : null;
-    const found = new Uint8Array(list.length);
+    const found = new Uint8Array(keys.length);
     let index = 0;
     const step = (budgetMs: number) => {
       const until = performance.now() + budgetMs;
-      while (index < list.length) {
-        const end = Math.min(list.length, index + KEYS_PER_BATCH);
+      while (index < keys.length) {
+        const end = Math.min(keys.length, index + KEYS_PER_BATCH);
         for (; index < end; index += 1) {
           if (previous && previous[index] !== 1) continue;
-          if (hasEveryTerm(list[index] ?? '', terms)) found[index] = 1;
+          const key = keys.at(index);
+          if (key !== undefined && hasEveryTerm(key, terms)) found[index] = 1;
         }
-        if (index < list.length && performance.now() >= until) return false;
+        if (index < keys.length && performance.now() >= until) return false;
       }
       // Only a complete answer may be narrowed from.
       last = { terms, found };

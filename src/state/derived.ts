@@ -13,7 +13,7 @@ const KEYS_PER_SLICE = 250;
 /**
  * Folded search keys, once per data set (language-independent: both languages are in). They are built in
  * the browser's idle time after loading, a slice at a time, so a large data set paints and draws first;
- * a search before they are done finishes them at once.
+ * a search before they are done builds the keys it reaches itself, in its own slices.
  */
 export function useSearchKeys(): SearchKeyBuilder {
   const hotspots = useHotspots();
@@ -104,16 +104,20 @@ export function useSearchedView(): SearchedView {
   const filters = useAppStore((state) => state.filters);
   const deferredFilters = useDeferredValue(filters);
   const keys = useSearchKeys();
-  // No search, no keys needed (they may still be building): asked for at the first query. In the order
-  // the places are filtered in, so the search's flags line up with them.
-  const search = useMemo(
-    () =>
-      createSearch(() => {
-        const all = keys.all();
-        return hotspots.map((hotspot) => all.get(hotspot.id) ?? '');
-      }),
-    [hotspots, keys],
-  );
+  // In the order the places are filtered in, so the search's flags line up with them. A key is taken from
+  // the builder at its first use; if the idle-time slices have not built it yet, the search builds it,
+  // inside its own slices (at 100,000 places a search right after loading used to build them all at once:
+  // a 1.5 s task).
+  const search = useMemo(() => {
+    const byName = new Array<string | undefined>(hotspots.length);
+    return createSearch({
+      length: hotspots.length,
+      at: (index) => {
+        const hotspot = hotspots[index];
+        return hotspot ? (byName[index] ??= keys.keyOf(hotspot)) : undefined;
+      },
+    });
+  }, [hotspots, keys]);
   const answer = useSearchAnswer(search, deferredFilters.query);
   return useMemo(
     () => ({
