@@ -268,9 +268,8 @@ export default function MapView({
   // make, for the first render only: a shared link shows exactly what its sender saw.
   const cameraFromUrl = useRef(window.location.hash.includes('map='));
   // A camera move starts in a task of its own, after the one that handled the input: the list, panel and
-  // focus change are committed without it, and no single task carries both. (At 10,000 places a chosen
-  // district's task was 50-80 ms with the jump inside it: MapLibre's move handlers and its #map= hash
-  // update, a history call that can take 10-25 ms.) The map may be gone by then: nothing moves.
+  // focus change are committed without it. A jump runs MapLibre's move handlers and its #map= hash update
+  // (a history call, now and then 10-25 ms) synchronously. The map may be gone by then: nothing moves.
   const moveCamera = useCallback((move: (animate: boolean) => void) => {
     const animate = !prefersReducedMotion();
     void yieldToMain().then(() => {

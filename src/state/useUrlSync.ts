@@ -1,8 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { languageFromBrowser, type Language } from '@/i18n/language';
+import { yieldToMain } from '@/lib/yieldToMain';
 import { useAppStore, type AppState } from './store';
 import { useHotspotIndex } from './selectors';
-import { yieldToMain } from '@/lib/yieldToMain';
 import { parseUrlState, sanitiseFilters, serialiseUrlState, type UrlState } from './urlState';
 
 /** The language to start in: `?lang=` first, then the browser's preference, then German. */
@@ -42,9 +42,9 @@ let languagePinned = false;
 
 /**
  * Writes caused by an input wait for a task of their own. A history call is cheap on average but took
- * 10-25 ms now and then in Chromium (the first after a quiet spell), and it made the input's task, which
- * also renders the list and panel, cross 50 ms. Each write keeps its own state and mode, in order, so
- * every change is still its own history entry.
+ * 10-25 ms now and then in Chromium (the first after a quiet spell), on top of the input's task, which
+ * also renders the list and panel. Each write keeps its own state and mode, in order, so every change is
+ * still its own history entry.
  */
 let queuedWrites: Array<{ mode: 'push' | 'replace'; search: string }> = [];
 let flushing: Promise<void> | null = null;
