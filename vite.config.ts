@@ -105,7 +105,9 @@ const serviceWorker = VitePWA({
     // Data and config are not precached with a fixed revision: an operator may replace them on a built
     // site. They are cached network-first instead (fresh online, last good copy offline), and the app
     // warms that cache as soon as the worker controls it (src/app/serviceWorker.ts).
-    globPatterns: ['**/*.{js,mjs,css,html,svg,webmanifest}'],
+    // Glyphs: the blocks every German label needs; the others load when a name needs them (and are
+    // drawn from local fonts when that fails offline).
+    globPatterns: ['**/*.{js,mjs,css,html,svg,webmanifest}', 'glyphs/*/{0-255,8192-8447}.pbf'],
     globIgnores: ['**/embed/**'],
     // The MapLibre chunk (~1.1 MB) must be precached too, or the map would not start offline.
     maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,

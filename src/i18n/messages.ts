@@ -20,6 +20,7 @@ const de = {
   'about.places':
     'Orte: Koordinaten aus amtlichen Adresspunkten der Stadt Dortmund, OpenStreetMap (© OpenStreetMap-Mitwirkende, ODbL) und Wikipedia; die Beschreibungen hat das Projektteam selbst verfasst.',
   'about.basemap': 'Straßenkarte (falls online): © OpenStreetMap-Mitwirkende, OpenFreeMap, OpenMapTiles.',
+  'about.font': 'Schrift der Kartenbeschriftung: Noto Sans, © The Noto Project Authors, SIL Open Font License 1.1.',
   'about.counts': '{hotspots} Orte in {districts} Stadtbezirken und {neighbourhoods} statistischen Bezirken.',
   'map.label': 'Karte der Innovationsorte in Dortmund',
   'map.loading': 'Karte wird geladen …',
@@ -186,6 +187,7 @@ const en: Record<MessageKey, string> = {
   'about.places':
     "Places: coordinates from the City of Dortmund's official address points, OpenStreetMap (© OpenStreetMap contributors, ODbL) and Wikipedia; the descriptions were written by the project team.",
   'about.basemap': 'Street map (when online): © OpenStreetMap contributors, OpenFreeMap, OpenMapTiles.',
+  'about.font': 'Map label font: Noto Sans, © The Noto Project Authors, SIL Open Font License 1.1.',
   'about.counts': '{hotspots} places in {districts} districts and {neighbourhoods} statistical neighbourhoods.',
   'map.label': 'Map of innovation places in Dortmund',
   'map.loading': 'Loading the map …',

@@ -21,7 +21,7 @@ import { areaLabelPoints } from './areaLabels';
 import { areaSizes, densityByArea, densityClasses, densityFillExpression } from './choropleth';
 import { cityMask } from './cityMask';
 import { DensityLegend } from './DensityLegend';
-import { DORTMUND_BOUNDS } from './embeddedStyle';
+import { DORTMUND_BOUNDS } from './bounds';
 import { loadMapLib } from './loadMapLib';
 import { PanControls } from './PanControls';
 import { useBasemap } from './useBasemap';

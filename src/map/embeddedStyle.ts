@@ -1,12 +1,14 @@
 import type { StyleSpecification } from 'maplibre-gl';
+import { glyphsUrl } from './glyphs';
 
 /**
- * The style that needs no server at all: a plain background under the thematic layers. It has no
- * `glyphs`, so MapLibre draws labels with the device's local fonts (supported since MapLibre 5.11).
+ * The style that needs no other server: a plain background under the thematic layers, with label
+ * glyphs from the app's own files (see glyphs.ts; characters outside them are drawn from local fonts).
  */
 export const EMBEDDED_STYLE: StyleSpecification = {
   version: 8,
   name: 'Innovation Next Door – embedded',
+  glyphs: glyphsUrl(import.meta.env.BASE_URL, document.baseURI),
   sources: {},
   layers: [
     {
@@ -16,6 +18,3 @@ export const EMBEDDED_STYLE: StyleSpecification = {
     },
   ],
 };
-
-/** Dortmund's extent, used for the first view when the URL does not say otherwise. */
-export const DORTMUND_BOUNDS: [number, number, number, number] = [7.302, 51.415, 7.638, 51.6];

@@ -6,6 +6,7 @@ import type {
   ExpressionSpecification,
 } from 'maplibre-gl';
 import { CATEGORIES, CATEGORY_COLOURS } from '@/domain/hotspot';
+import { LABEL_FONT_BOLD, LABEL_FONT_REGULAR } from './glyphs';
 
 /**
  * Typed layer specs for the thematic layers, drawn above whichever basemap is active. Ids are exported
@@ -33,8 +34,8 @@ export const HOTSPOT_LABEL_MIN_ZOOM = 13;
 
 const INK = '#1f2933';
 const HALO = 'rgba(255, 255, 255, 0.92)';
-const LABEL_FONT = ['Noto Sans Regular'];
-const LABEL_FONT_BOLD = ['Noto Sans Bold'];
+const REGULAR_TEXT = [LABEL_FONT_REGULAR];
+const BOLD_TEXT = [LABEL_FONT_BOLD];
 
 const categoryColour: ExpressionSpecification = [
   'match',
@@ -165,7 +166,7 @@ export const districtLabelLayer: Omit<SymbolLayerSpecification, 'source'> = {
   filter: ['==', ['get', 'level'], 'district'],
   layout: {
     'text-field': ['get', 'name'],
-    'text-font': LABEL_FONT_BOLD,
+    'text-font': BOLD_TEXT,
     'text-size': ['interpolate', ['linear'], ['zoom'], 9, 11, 12, 15],
     'text-letter-spacing': 0.04,
     'text-max-width': 8,
@@ -184,7 +185,7 @@ export const neighbourhoodLabelLayer: Omit<SymbolLayerSpecification, 'source'> =
   filter: ['==', ['get', 'level'], 'neighbourhood'],
   layout: {
     'text-field': ['get', 'name'],
-    'text-font': LABEL_FONT,
+    'text-font': REGULAR_TEXT,
     'text-size': 12,
     'text-max-width': 8,
   },
@@ -217,7 +218,7 @@ export const clusterCountLayer: Omit<SymbolLayerSpecification, 'source'> = {
   filter: ['has', 'point_count'],
   layout: {
     'text-field': ['get', 'point_count_abbreviated'],
-    'text-font': LABEL_FONT_BOLD,
+    'text-font': BOLD_TEXT,
     'text-size': 13,
     'text-allow-overlap': true,
   },
@@ -262,7 +263,7 @@ export const hotspotLabelLayer: Omit<SymbolLayerSpecification, 'source'> = {
   filter: ['!', ['has', 'point_count']],
   layout: {
     'text-field': ['get', 'name'],
-    'text-font': LABEL_FONT,
+    'text-font': REGULAR_TEXT,
     'text-size': 12,
     'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
     'text-radial-offset': 1.1,

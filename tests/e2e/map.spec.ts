@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import type { PNG } from 'pngjs';
-import { DORTMUND_BOUNDS } from '../../src/map/embeddedStyle';
+import { DORTMUND_BOUNDS } from '../../src/map/bounds';
 import { expect, failDataFile, test, type Camera, type MapApp } from './support/driver';
 import { CATEGORY_COLOURS, MAP_COLOURS, colourCounts, countColourPixels, topColours } from './support/pixels';
 
@@ -8,6 +8,13 @@ const TZDO = { name: 'TechnologieZentrumDortmund (TZDO)', lat: 51.493115, lon: 7
 const DORTMUNDER_U_SPOT = { lat: 51.514957, lon: 7.453566 };
 const DORTMUND_AIRPORT = { name: 'Dortmund Airport', lat: 51.514994, lon: 7.613093 };
 const ALL_PLACES = 51;
+/**
+ * The area labels' text colour (src/map/layers.ts), and the least of it the twelve district names leave
+ * in the first view: measured 570 pixels with the shipped glyphs, 375 with the fallback fonts, and 88
+ * with the labels painted another colour (the boundary's anti-aliased edge).
+ */
+const AREA_LABEL_INK = '#3c4858';
+const LABEL_INK_MIN = 250;
 
 /** The colours the thematic layers draw, counted in one screenshot of the map. */
 function thematicCounts(png: PNG) {
@@ -73,6 +80,32 @@ test.describe('The map', () => {
     expect(bare.districtLine, bareContext).toBeLessThan(drawn.districtLine / 10);
     // Still the same, working map: the boundary is drawn as before.
     expect(bare.boundary, bareContext).toBeGreaterThan(drawn.boundary * 0.8);
+  });
+
+  test('writes the area names with the app’s own glyph files, and with local fonts when those fail', async ({
+    app,
+    page,
+  }) => {
+    const glyphResponses: string[] = [];
+    page.on('response', (response) => {
+      const url = decodeURIComponent(response.url());
+      if (url.includes('/glyphs/')) glyphResponses.push(`${response.status()} ${url.slice(url.indexOf('/glyphs/'))}`);
+    });
+    // Tight: the anti-aliased edge of the darker city boundary passes through this grey too.
+    const labelInk = async () => countColourPixels(await app.mapScreenshot(), AREA_LABEL_INK, 2);
+
+    await app.openReady('?basemap=offline');
+    // The district names are bold, drawn from the shipped file of the block their letters are in.
+    await expect.poll(labelInk, { message: 'label-coloured pixels', timeout: 15_000 }).toBeGreaterThan(LABEL_INK_MIN);
+    expect(glyphResponses).toContain('200 /glyphs/Noto Sans Bold/0-255.pbf');
+
+    // The files unreachable: MapLibre draws the same names from the device's fonts instead.
+    glyphResponses.length = 0;
+    await page.route('**/glyphs/**', (route) => route.fulfill({ status: 404, body: 'gone' }));
+    await page.reload();
+    await app.waitForMapReady();
+    await expect.poll(labelInk, { message: 'label-coloured pixels', timeout: 15_000 }).toBeGreaterThan(LABEL_INK_MIN);
+    expect(glyphResponses).toContain('404 /glyphs/Noto Sans Bold/0-255.pbf');
   });
 
   test('without internet, falls back from the configured street map to its embedded map and says so', async ({

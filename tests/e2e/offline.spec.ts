@@ -100,8 +100,16 @@ test.describe('Offline, after one visit online', () => {
     });
     expect(precached, 'the app shell is precached').toEqual(expect.arrayContaining(['/index.html']));
     expect(precached.some((path) => /\/assets\/maplibre-gl-.*\.js$/.test(path)), 'MapLibre is precached').toBe(true);
+    // The label glyphs every German name needs (other blocks are drawn from local fonts offline).
+    expect(precached.map(decodeURIComponent), 'the label glyphs are precached').toEqual(
+      expect.arrayContaining(['/glyphs/Noto Sans Bold/0-255.pbf', '/glyphs/Noto Sans Regular/0-255.pbf']),
+    );
 
     await goOffline(page);
+    const glyphs: string[] = [];
+    page.on('response', (response) => {
+      if (response.url().includes('/glyphs/')) glyphs.push(`${response.status()} ${String(response.fromServiceWorker())}`);
+    });
     await page.reload();
     await expect(page.locator('html')).toHaveAttribute('data-mode', 'kiosk');
     await expectWorkingApp(app);
@@ -110,8 +118,10 @@ test.describe('Offline, after one visit online', () => {
     expect(await page.evaluate(() => fetch('/data/tours.json').then((response) => response.json()))).toMatchObject({
       version: 1,
     });
-    // Still offline: nothing came from the server.
+    // Still offline: nothing came from the server, the glyphs included.
     expect(await page.evaluate(() => navigator.onLine)).toBe(false);
+    expect(glyphs.length, 'glyph files asked for offline').toBeGreaterThan(0);
+    expect(new Set(glyphs)).toEqual(new Set(['200 true']));
   });
 
   test('the browse mode falls back to the embedded map offline, with every place', async ({ app, page, context }) => {

@@ -36,8 +36,8 @@ describe('deploy/nginx.conf', () => {
 
   it('sends one strict policy in every location', () => {
     const policies = policiesIn(checkedIn);
-    // /assets/, its .mjs, /config.json, /data/, /embed/, /manifest.webmanifest and /.
-    expect(policies).toHaveLength(7);
+    // /assets/, its .mjs, /config.json, /data/, /glyphs/, /embed/, /manifest.webmanifest and /.
+    expect(policies).toHaveLength(8);
     expect(new Set(policies).size).toBe(1);
     const policy = policies[0] ?? '';
     expect(policy).not.toMatch(/unsafe-inline|unsafe-eval|unsafe-hashes|\*/);
@@ -82,6 +82,10 @@ describe('deploy/nginx.conf', () => {
     expect(block('= /config.json')).toContain('Cache-Control "no-cache"');
     expect(block('/data/')).toContain('Cache-Control "no-cache"');
     expect(block('/data/')).toContain('application/geo+json geojson;');
+    // A glyph block the app does not ship is a 404 (MapLibre then draws locally), never the app shell.
+    expect(block('/glyphs/')).toContain('try_files $uri =404;');
+    expect(block('/glyphs/')).toContain('application/x-protobuf pbf;');
+    expect(block('/glyphs/')).toContain('Cache-Control "no-cache"');
     expect(block('/')).toContain('try_files $uri $uri/ /index.html;');
     expect(block('/')).toContain('Cache-Control "no-cache"');
     expect(checkedIn).toMatch(/types \{ application\/javascript mjs; \}/);

@@ -50,8 +50,8 @@ describe('map style', () => {
     expect(validateStyleMin(EMBEDDED_STYLE as StyleSpecification)).toEqual([]);
   });
 
-  it('the embedded style has no glyphs (labels use local fonts)', () => {
-    expect(EMBEDDED_STYLE).not.toHaveProperty('glyphs');
+  it('the embedded style takes its glyphs from the app itself', () => {
+    expect(EMBEDDED_STYLE.glyphs).toMatch(/^http:\/\/localhost(:\d+)?\/glyphs\/\{fontstack\}\/\{range\}\.pbf$/);
   });
 
   it('the embedded style needs no server: no sources, no sprite', () => {

@@ -34,6 +34,7 @@ export function AboutDialog() {
         <li>{t('about.districts')}</li>
         <li>{t('about.places')}</li>
         <li>{t('about.basemap')}</li>
+        <li>{t('about.font')}</li>
       </ul>
     </dialog>
   );
