@@ -202,7 +202,7 @@ export interface HotspotFeatureProperties {
  * such as tags or districts stay out.
  */
 export function hotspotsToGeoJSON(hotspots: readonly Hotspot[]): FeatureCollection<Point, HotspotFeatureProperties> {
-  return {
+  const collection: FeatureCollection<Point, HotspotFeatureProperties> = {
     type: 'FeatureCollection',
     features: hotspots.map((hotspot) => ({
       type: 'Feature',
@@ -215,4 +215,16 @@ export function hotspotsToGeoJSON(hotspots: readonly Hotspot[]): FeatureCollecti
       geometry: { type: 'Point', coordinates: [hotspot.lngLat[0], hotspot.lngLat[1]] },
     })),
   };
+  placesByCollection.set(collection, hotspots);
+  return collection;
+}
+
+const placesByCollection = new WeakMap<object, readonly Hotspot[]>();
+
+/**
+ * The places a collection made by hotspotsToGeoJSON was made from: feature i is place i. The map's filter
+ * diffs use it to find a place's feature by the place object instead of by its id string.
+ */
+export function placesOf(collection: object): readonly Hotspot[] | undefined {
+  return placesByCollection.get(collection);
 }

@@ -80,6 +80,24 @@ describe('planSourceUpdate', () => {
     expect(sortedIds((diff?.add ?? []).map((feature) => feature.properties))).toEqual(sortedIds(science));
   });
 
+  it('finds places by the objects the data set was made from, and by id for anything else', () => {
+    const science = REAL.filter((hotspot) => hotspot.category === 'science');
+    const byObject = planSourceUpdate(null, GEOJSON, science).contents;
+    // Copies of the same places (other objects, same ids), plus an id the data set does not have.
+    const copies = [...science.map((hotspot) => ({ ...hotspot })), { ...REAL[0]!, id: 'not-in-the-data' }];
+    const byId = planSourceUpdate(null, GEOJSON, copies).contents;
+    expect(byId.count).toBe(science.length);
+    expect(Array.from(byId.shown)).toEqual(Array.from(byObject.shown));
+    expect(sortedIds(GEOJSON.features.filter((_, i) => byObject.shown[i] === 1).map((f) => f.properties))).toEqual(
+      sortedIds(science),
+    );
+    // A collection that was not made by hotspotsToGeoJSON is looked up by id alone.
+    const foreign: HotspotCollection = { type: 'FeatureCollection', features: [...GEOJSON.features].reverse() };
+    const reversed = planSourceUpdate(null, foreign, science).contents;
+    expect(reversed.count).toBe(science.length);
+    expect(Array.from(reversed.shown).reverse()).toEqual(Array.from(byObject.shown));
+  });
+
   it('sends nothing to a new source when nothing passes, and nothing when the target did not change', () => {
     expect(planSourceUpdate(null, GEOJSON, []).diff).toBeNull();
     const first = planSourceUpdate(null, GEOJSON, REAL);
