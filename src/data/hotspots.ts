@@ -195,6 +195,16 @@ export interface HotspotFeatureProperties {
   status: Hotspot['status'];
 }
 
+const placesByCollection = new WeakMap<object, readonly Hotspot[]>();
+
+/**
+ * The places a collection made by hotspotsToGeoJSON was made from: feature i is place i. The map's filter
+ * diffs use it to find a place's feature by the place object instead of by its id string.
+ */
+export function placesOf(collection: object): readonly Hotspot[] | undefined {
+  return placesByCollection.get(collection);
+}
+
 /**
  * The lean GeoJSON the map source gets: only what its layers read (the id for feature-state and the
  * filter diffs, the name for labels, category and status for colour and shape). Every property here is
@@ -219,12 +229,3 @@ export function hotspotsToGeoJSON(hotspots: readonly Hotspot[]): FeatureCollecti
   return collection;
 }
 
-const placesByCollection = new WeakMap<object, readonly Hotspot[]>();
-
-/**
- * The places a collection made by hotspotsToGeoJSON was made from: feature i is place i. The map's filter
- * diffs use it to find a place's feature by the place object instead of by its id string.
- */
-export function placesOf(collection: object): readonly Hotspot[] | undefined {
-  return placesByCollection.get(collection);
-}

@@ -41,11 +41,17 @@ class PositionIndex {
 
   constructor(private readonly geojson: HotspotCollection) {
     const places = placesOf(geojson);
-    if (places) {
-      const byPlace = new WeakMap<object, number>();
-      places.forEach((place, position) => byPlace.set(place, position));
-      this.byPlace = byPlace;
+    if (places?.length !== geojson.features.length) return;
+    // Checked once, in order (cheap): were the places' array changed after the collection was made, the
+    // lookups fall back to ids instead of flagging the wrong features. Checking at each lookup instead
+    // tripled its cost (a random access to the feature).
+    const byPlace = new WeakMap<object, number>();
+    for (let position = 0; position < places.length; position += 1) {
+      const place = places[position]!;
+      if (geojson.features[position]?.properties.id !== place.id) return;
+      byPlace.set(place, position);
     }
+    this.byPlace = byPlace;
   }
 
   of(item: { id: string }): number | undefined {

@@ -98,6 +98,15 @@ describe('planSourceUpdate', () => {
     expect(Array.from(reversed.shown).reverse()).toEqual(Array.from(byObject.shown));
   });
 
+  it('flags the right features even when the places’ array was reordered after the collection was made', () => {
+    const science = REAL.filter((hotspot) => hotspot.category === 'science');
+    const expected = Array.from(planSourceUpdate(null, GEOJSON, science).contents.shown);
+    const places = [...REAL];
+    const collection = hotspotsToGeoJSON(places);
+    places.reverse();
+    expect(Array.from(planSourceUpdate(null, collection, science).contents.shown)).toEqual(expected);
+  });
+
   it('sends nothing to a new source when nothing passes, and nothing when the target did not change', () => {
     expect(planSourceUpdate(null, GEOJSON, []).diff).toBeNull();
     const first = planSourceUpdate(null, GEOJSON, REAL);
