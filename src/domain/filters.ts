@@ -59,6 +59,12 @@ export interface FacetCounts {
 export interface FilterResult {
   /** Hotspots that pass every filter, in the order given. */
   matching: Hotspot[];
+  /**
+   * Where each of `matching` stands in the hotspots given: a whole number per place that stays the same
+   * for as long as the hotspots do. The list keys its rows with it, because looking rows up by a number
+   * is many times cheaper than by a long id string (see VirtualHotspotItems).
+   */
+  matchingPositions: number[];
   /** Hotspots that pass every filter except the place (district, neighbourhood), in the order given. */
   matchingAnyPlace: Hotspot[];
   /**
@@ -134,6 +140,7 @@ export function applyFilters(
     neighbourhood: new Uint32Array(books.neighbourhood.values.length),
   };
   const matching: Hotspot[] = [];
+  const matchingPositions: number[] = [];
   const matchingAnyPlace: Hotspot[] = [];
   for (let index = 0; index < hotspots.length; index += 1) {
     const category = columns.category[index] ?? 0;
@@ -169,11 +176,15 @@ export function applyFilters(
       counted.district[placeDistrict]! += 1;
       counted.neighbourhood[placeNeighbourhood]! += 1;
       matchingAnyPlace.push(hotspots[index]!);
-      if (passes === ALL) matching.push(hotspots[index]!);
+      if (passes === ALL) {
+        matching.push(hotspots[index]!);
+        matchingPositions.push(index);
+      }
     }
   }
   return {
     matching,
+    matchingPositions,
     matchingAnyPlace,
     counts: {
       categories: toRecord(books.category, counted.category),

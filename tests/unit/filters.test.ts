@@ -386,6 +386,8 @@ describe('applyFilters: the one pass behind the list, the map and the counts', (
     expect(ids(result.matchingAnyPlace)).toEqual(
       ids(REAL.filter((hotspot) => passesPlainly(hotspot, current, matches, false))),
     );
+    // Each match's position in the places given, one per match.
+    expect(result.matchingPositions.map((position) => REAL[position])).toEqual(result.matching);
   });
 
   it('keeps the order it is given (the app passes the places sorted by name)', () => {

@@ -38,8 +38,7 @@ export function HotspotList() {
   const select = useAppStore((state) => state.select);
   const hover = useAppStore((state) => state.hover);
   const names = useAreaNames();
-  const { matching } = useFiltered();
-  const entries = useListEntries(matching);
+  const entries = useListEntries(useFiltered());
 
   const meta = ({ hotspot, distance }: ListEntry) =>
     [

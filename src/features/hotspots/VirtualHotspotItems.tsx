@@ -19,8 +19,9 @@ export function VirtualHotspotItems({
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
   // Stable between renders with the same entries: the virtualiser rebuilds its table of every row's
-  // position whenever getItemKey changes (at 100,000 rows, tens of ms per render).
-  const getItemKey = useCallback((index: number) => entries[index]?.hotspot.id ?? index, [entries]);
+  // position whenever getItemKey changes (at 100,000 rows, tens of ms per render). Numbers (ListEntry.key),
+  // because that rebuild looks every row's key up in its table of measured heights.
+  const getItemKey = useCallback((index: number) => entries[index]?.key ?? -1 - index, [entries]);
   // This build does not use the React Compiler, whose memoisation the rule protects.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
