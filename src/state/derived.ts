@@ -3,7 +3,7 @@ import { applyFilters, type FacetCounts, type Filters } from '@/domain/filters';
 import type { Hotspot } from '@/domain/hotspot';
 import { createSearch, searchKeyBuilder, type Search, type SearchKeyBuilder } from '@/domain/search';
 import { whileIdle } from '@/lib/idle';
-import { inBBox, type LngLat } from '@/data/geo';
+import { buildListRows, type ListRows } from './listRows';
 import { useAppStore } from './store';
 import { useAreaNames, useHotspots, useHotspotsByName } from './selectors';
 
@@ -39,7 +39,7 @@ export interface FilteredView {
   filters: Filters;
   /** Hotspots that pass every filter. */
   matching: readonly Hotspot[];
-  /** Each matching place's position in name order: its key in the list (see ListEntry). */
+  /** Each matching place's position in name order: its key in the list (see ListEntry in listRows.ts). */
   matchingPositions: readonly number[];
   /** Hotspots that pass every filter except the place: the density view compares places with this. */
   matchingAnyPlace: readonly Hotspot[];
@@ -140,49 +140,18 @@ export function useFilteredView(searched: SearchedView): FilteredView {
   }, [searched]);
 }
 
-/** Distance in metres on the sphere; exact enough for sorting places within a city. */
-export function distanceMetres([lon1, lat1]: LngLat, [lon2, lat2]: LngLat): number {
-  const rad = Math.PI / 180;
-  const dLat = (lat2 - lat1) * rad;
-  const dLon = (lon2 - lon1) * rad;
-  const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(dLon / 2) ** 2;
-  return 2 * 6_371_000 * Math.asin(Math.sqrt(a));
-}
-
-export interface ListEntry {
-  hotspot: Hotspot;
-  /**
-   * The place's row key: its position in name order, the same whatever the filters. A number, not the
-   * id: the virtualiser looks up every row's key whenever the count changes, and at 50,000 rows that
-   * took ~52 ms with the (long) id strings against ~2.5 ms with numbers (Node, TanStack's loop).
-   */
-  key: number;
-  distance: number | null;
-}
-
 /**
  * The list as shown: the filtered set (already in name order), optionally limited to the map's view,
- * or sorted by distance (a stable sort, so equal distances stay in name order).
+ * or sorted by distance (see buildListRows).
  */
-export function useListEntries({ matching, matchingPositions }: FilteredView): ListEntry[] {
-  const onlyVisible = useAppStore((state) => state.onlyVisible);
-  // Read the map's extent only while it matters: otherwise every camera move would rebuild the list.
+export function useListRows({ matching, matchingPositions }: FilteredView): ListRows {
+  // Read the map's extent only while the list is limited to it: otherwise every camera move would rebuild
+  // the list.
   const viewBounds = useAppStore((state) => (state.onlyVisible ? state.viewBounds : null));
   const sortBy = useAppStore((state) => state.sortBy);
   const userLocation = useAppStore((state) => state.userLocation);
-  return useMemo(() => {
-    const inView = onlyVisible && viewBounds ? (lngLat: LngLat) => inBBox(lngLat, viewBounds) : () => true;
-    const entries: ListEntry[] = [];
-    matching.forEach((hotspot, index) => {
-      if (!inView(hotspot.lngLat)) return;
-      entries.push({
-        hotspot,
-        // Negative if a position were ever missing: still unique, never another place's key.
-        key: matchingPositions[index] ?? -1 - index,
-        distance: userLocation ? distanceMetres(userLocation, hotspot.lngLat) : null,
-      });
-    });
-    if (sortBy === 'distance' && userLocation) entries.sort((a, b) => (a.distance ?? 0) - (b.distance ?? 0));
-    return entries;
-  }, [matching, matchingPositions, onlyVisible, viewBounds, sortBy, userLocation]);
+  return useMemo(
+    () => buildListRows(matching, matchingPositions, { viewBounds, userLocation, sortBy }),
+    [matching, matchingPositions, viewBounds, sortBy, userLocation],
+  );
 }

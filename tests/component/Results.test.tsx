@@ -9,7 +9,7 @@ import { FilterPanel } from '@/features/filters/FilterPanel';
 import { SearchBox } from '@/features/filters/SearchBox';
 import { HotspotList } from '@/features/hotspots/HotspotList';
 import { FilteredViewProvider } from '@/state/FilteredView';
-import { distanceMetres } from '@/state/derived';
+import { distanceMetres } from '@/state/listRows';
 import { useAppStore } from '@/state/store';
 import { storeWithRealData } from '../fixtures/unit/realStore';
 

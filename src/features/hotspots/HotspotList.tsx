@@ -3,7 +3,8 @@ import type { ReactNode } from 'react';
 import { chunk, useChunk } from '@/lib/chunk';
 import { useAppStore } from '@/state/store';
 import { useFiltered } from '@/state/FilteredView';
-import { useListEntries, type ListEntry } from '@/state/derived';
+import { useListRows } from '@/state/derived';
+import type { ListEntry, ListRows } from '@/state/listRows';
 import { useAreaNames } from '@/state/selectors';
 import { CategoryDot } from '@/ui/CategoryDot';
 import { ResultsToolbar } from './ResultsToolbar';
@@ -38,7 +39,7 @@ export function HotspotList() {
   const select = useAppStore((state) => state.select);
   const hover = useAppStore((state) => state.hover);
   const names = useAreaNames();
-  const entries = useListEntries(useFiltered());
+  const rows = useListRows(useFiltered());
 
   const meta = ({ hotspot, distance }: ListEntry) =>
     [
@@ -75,25 +76,30 @@ export function HotspotList() {
       <h2 id="hotspot-list-title" className="section-title">
         {t('list.title')}
       </h2>
-      <ResultsToolbar shown={entries.length} />
+      <ResultsToolbar shown={rows.length} />
       {!loaded && <p>{t('list.loading')}</p>}
-      {loaded && entries.length === 0 && <p className="hotspot-list__empty">{t('results.noMatch')}</p>}
-      {entries.length > VIRTUALISE_ABOVE ? (
-        <VirtualisedItems entries={entries} renderItem={renderItem} />
+      {loaded && rows.length === 0 && <p className="hotspot-list__empty">{t('results.noMatch')}</p>}
+      {rows.length > VIRTUALISE_ABOVE ? (
+        <VirtualisedItems rows={rows} renderItem={renderItem} />
       ) : (
-        <PlainItems entries={entries} renderItem={renderItem} />
+        <PlainItems rows={rows} renderItem={renderItem} />
       )}
     </section>
   );
 }
 
 interface ItemsProps {
-  entries: readonly ListEntry[];
+  rows: ListRows;
   renderItem: (entry: ListEntry) => ReactNode;
 }
 
-/** Every entry as a real <li>. */
-function PlainItems({ entries, renderItem }: ItemsProps) {
+/** Every row (or the first `limit`) as a real <li>. */
+function PlainItems({ rows, renderItem, limit = rows.length }: ItemsProps & { limit?: number }) {
+  const entries: ListEntry[] = [];
+  for (let index = 0; index < Math.min(limit, rows.length); index += 1) {
+    const entry = rows.at(index);
+    if (entry) entries.push(entry);
+  }
   return (
     <ul className="hotspot-list__items">
       {entries.map((entry) => (
@@ -107,15 +113,15 @@ function PlainItems({ entries, renderItem }: ItemsProps) {
  * A long list, once the virtualiser's code is here. If that code cannot be loaded, the first places are
  * listed plainly (all of them would freeze the page at 100,000), with a note that the list is cut.
  */
-function VirtualisedItems({ entries, renderItem }: ItemsProps) {
+function VirtualisedItems({ rows, renderItem }: ItemsProps) {
   const t = useT();
   const { module, failed } = useChunk(virtualiserChunk);
-  if (module) return <module.VirtualHotspotItems entries={entries} renderItem={renderItem} />;
+  if (module) return <module.VirtualHotspotItems rows={rows} renderItem={renderItem} />;
   if (!failed) return <p>{t('list.loading')}</p>;
   return (
     <>
-      <PlainItems entries={entries.slice(0, VIRTUALISE_ABOVE)} renderItem={renderItem} />
-      <p role="status">{t('list.cut', { shown: VIRTUALISE_ABOVE, total: entries.length })}</p>
+      <PlainItems rows={rows} limit={VIRTUALISE_ABOVE} renderItem={renderItem} />
+      <p role="status">{t('list.cut', { shown: VIRTUALISE_ABOVE, total: rows.length })}</p>
     </>
   );
 }

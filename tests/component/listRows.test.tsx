@@ -1,15 +1,26 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { act, renderHook } from '@testing-library/react';
 import { inBBox, type BBox } from '@/data/geo';
+import type { Hotspot } from '@/domain/hotspot';
 import { useFiltered, FilteredViewProvider } from '@/state/FilteredView';
-import { useListEntries, type ListEntry } from '@/state/derived';
+import { useListRows } from '@/state/derived';
+import { buildListRows, type ListEntry, type ListRows } from '@/state/listRows';
 import { useHotspotsByName } from '@/state/selectors';
 import { useAppStore } from '@/state/store';
 import { resetStore, storeWithRealData } from '../fixtures/unit/realStore';
 
+function entriesOf(rows: ListRows): ListEntry[] {
+  return Array.from({ length: rows.length }, (_, index) => {
+    const entry = rows.at(index);
+    if (!entry) throw new Error(`no row ${index} of ${rows.length}`);
+    expect(rows.keyAt(index)).toBe(entry.key);
+    return entry;
+  });
+}
+
 /** The list's entries and the places in name order, as the list sees them. */
 function renderEntries() {
-  return renderHook(() => ({ entries: useListEntries(useFiltered()), byName: useHotspotsByName() }), {
+  return renderHook(() => ({ entries: entriesOf(useListRows(useFiltered())), byName: useHotspotsByName() }), {
     wrapper: FilteredViewProvider,
   });
 }
@@ -53,5 +64,31 @@ describe('the list’s row keys', () => {
       [...nearby.map((entry) => entry.distance)].sort((a, b) => (a ?? 0) - (b ?? 0)),
     );
     for (const entry of nearby) expect(entry.key).toBe(all.get(entry.hotspot.id));
+  });
+});
+
+describe('buildListRows', () => {
+  const place = (id: string, lngLat: [number, number]) => ({ id, lngLat }) as unknown as Hotspot;
+  const places = [place('a', [7.45, 51.51]), place('b', [7.5, 51.5]), place('c', [7.45, 51.51]), place('d', [7.3, 51.6])];
+  const positions = [3, 5, 8, 9];
+  const ids = (rows: ListRows) => Array.from({ length: rows.length }, (_, i) => rows.at(i)?.hotspot.id);
+
+  it('uses the filter’s arrays as they are when neither the view nor a location limits or orders them', () => {
+    const rows = buildListRows(places, positions, { viewBounds: null, userLocation: null, sortBy: 'distance' });
+    expect(rows.length).toBe(4);
+    expect(rows.at(2)).toEqual({ hotspot: places[2], key: 8, distance: null });
+    expect(rows.at(4)).toBeUndefined();
+  });
+
+  it('keeps only the places in view, and sorts by distance stably, each with its own key', () => {
+    const scope = { viewBounds: [7.4, 51.45, 7.55, 51.55] as BBox, userLocation: [7.5, 51.5] as [number, number] };
+    const byName = buildListRows(places, positions, { ...scope, sortBy: 'name' });
+    expect(ids(byName)).toEqual(['a', 'b', 'c']);
+    expect(byName.at(1)?.distance).toBe(0);
+    const byDistance = buildListRows(places, positions, { ...scope, sortBy: 'distance' });
+    // b is where the resident is; a and c share a spot and keep their name order.
+    expect(ids(byDistance)).toEqual(['b', 'a', 'c']);
+    expect([0, 1, 2].map((i) => byDistance.keyAt(i))).toEqual([5, 3, 8]);
+    expect(byDistance.at(1)?.distance).toBeCloseTo(byDistance.at(2)?.distance ?? -1, 6);
   });
 });
