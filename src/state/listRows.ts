@@ -14,7 +14,7 @@ export interface ListEntry {
 
 /**
  * The list as shown, row by row. Rows are handed out on demand (`at`), not made up front: at 100,000
- * places an object per row on every keystroke was ~200 ms of the main thread's time while typing (and
+ * places an object per row on every keystroke was ~230 ms of the main thread's time while typing (and
  * its garbage), for a list that shows a dozen rows at a time.
  */
 export interface ListRows {
