@@ -81,11 +81,8 @@ export function prepareDiffs(geojson: HotspotCollection): void {
 
 /** The flags for the target places (ids the data set does not have are left out). */
 function flagsFor(geojson: HotspotCollection, target: readonly { id: string }[]): SourceContents {
-  const total = geojson.features.length;
-  // The places the data set was made from, all passing (no filter): no lookups at all.
-  if (target === placesOf(geojson)) return { geojson, shown: new Uint8Array(total).fill(1), count: total };
   const index = positions(geojson);
-  const shown = new Uint8Array(total);
+  const shown = new Uint8Array(geojson.features.length);
   let count = 0;
   for (const hotspot of target) {
     const position = index.of(hotspot);
