@@ -37,6 +37,14 @@ export default defineConfig({
     // (offline kiosk) opt in with test.use({ serviceWorkers: 'allow' }).
     serviceWorkers: 'block',
   },
+  projects: [
+    { name: 'chromium', grepInvert: /@alone/ },
+    // Tests that hold the app to an absolute time limit from an issue (a lost WebGL context back within
+    // 5 s) run last, one at a time. Next to another test's map, two SwiftShader renderers share two cores
+    // and a fresh map took 3-5x as long as on its own, which measures the neighbour, not the app; a kiosk
+    // or a phone runs one map.
+    { name: 'alone', grep: /@alone/, dependencies: ['chromium'], workers: 1 },
+  ],
   webServer: {
     command: `npx vite preview --port ${PORT} --strictPort`,
     url: BASE_URL,

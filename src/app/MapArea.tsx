@@ -11,8 +11,13 @@ import type { ResolvedTheme } from './useTheme';
 // (map/preloadMapCode.ts), in parallel with the data and the app's own code.
 const mapViewChunk = chunk(() => import('@/map/MapView'));
 
-/** After a lost WebGL context, how long to wait for the browser to restore it before starting afresh. */
-const CONTEXT_RESTORE_WAIT_MS = 1000;
+/**
+ * After a lost WebGL context, how long to wait for the browser to restore it before starting afresh.
+ * Short, because waiting rarely pays: a crash of Chromium's GPU process (CDP Browser.crashGpuProcess,
+ * SwiftShader) restored the context only after ~1.4 s, by when a fresh map (~1 s to ready) is drawing.
+ * A context given back at once (WEBGL_lose_context, a driver that recovers quickly) keeps its map.
+ */
+const CONTEXT_RESTORE_WAIT_MS = 500;
 /** A map that crashed is started again this often at most, this long apart. */
 const MAX_MAP_RESTARTS = 3;
 const MAP_RESTART_DELAY_MS = 4000;

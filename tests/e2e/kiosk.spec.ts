@@ -22,6 +22,11 @@ const SHORT = { idleSeconds: 5, countdownSeconds: 3 };
 const LONG = { idleSeconds: 3600, countdownSeconds: 10, tour: false };
 /** useTour.ts STOP_SECONDS: how long each tour stop stays. */
 const STOP_SECONDS = 12;
+/**
+ * Tests that hold the app to a time limit from the issue ("within 5 s") run after all others, one at a
+ * time (playwright.config.ts): a kiosk has the machine to itself, a test next to another map does not.
+ */
+const ALONE = '@alone';
 
 interface TourStopData {
   hotspot: string;
@@ -167,6 +172,19 @@ async function placePixels(app: MapApp): Promise<number> {
   return CATEGORY_COLOURS.reduce((sum, colour) => sum + countColourPixels(png, colour), 0);
 }
 
+/**
+ * The issue's promise after a lost context: back within 5 s, and a working map, not a picture of one: it
+ * draws the city, follows a touch on the list and draws the new view.
+ */
+async function expectRecoveredWithin5s(app: MapApp, recoveryMs: number, report: string): Promise<void> {
+  test.info().annotations.push({ type: 'recovery', description: report });
+  expect(recoveryMs, report).toBeLessThan(5000);
+  await expect.poll(() => boundaryPixels(app), { message: 'boundary drawn after' }).toBeGreaterThan(2000);
+  await app.openHotspotFromList(place('tzdo').name);
+  await expect.poll(() => near(app.camera(), place('tzdo'), 0.01)).toBe(true);
+  await expect.poll(() => placePixels(app), { message: 'places drawn around TZDO' }).toBeGreaterThan(300);
+}
+
 // --------------------------------------------------------------------------------------------- specs
 
 test.describe('Kiosk mode', () => {
@@ -248,7 +266,10 @@ test.describe('Kiosk mode', () => {
     expect(near(app.camera(), home!, 0.01)).toBe(true);
   });
 
-  test('plays the tour after the reset when it is on, stop by stop, and a touch ends it at once', async ({ app, page }) => {
+  test('plays the tour after the reset when it is on, stop by stop, and a touch ends it at once', async ({
+    app,
+    page,
+  }) => {
     await openKiosk(app, { ...SHORT, tour: true });
     await touch(page);
     const [first, second] = TOUR.stops;
@@ -260,20 +281,18 @@ test.describe('Kiosk mode', () => {
     await expect(page.getByText(first.caption.de, { exact: true })).toBeVisible({ timeout });
     await expect(page.getByText(first.caption.en, { exact: true })).toBeVisible();
     await expect(page.getByText(TOUR.title.de, { exact: true })).toBeVisible();
-    await expect
-      .poll(() => app.camera(), { message: 'camera at the first stop' })
-      .toMatchObject(cameraAt(first));
+    await expect.poll(() => app.camera(), { message: 'camera at the first stop' }).toMatchObject(cameraAt(first));
     await mkdir(SCREENSHOTS, { recursive: true });
     // Labels fade in after the jump; the stop stays for 12 s, so there is time to let them.
     await page.waitForTimeout(1500);
     await page.screenshot({ path: `${SCREENSHOTS}/kiosk-tour.png` });
 
     // The next stop after STOP_SECONDS: the camera moves and the caption changes. No countdown meanwhile.
-    await expect(page.getByText(second.caption.de, { exact: true })).toBeVisible({ timeout: (STOP_SECONDS + 4) * 1000 });
+    await expect(page.getByText(second.caption.de, { exact: true })).toBeVisible({
+      timeout: (STOP_SECONDS + 4) * 1000,
+    });
     await expect(page.getByText(first.caption.de, { exact: true })).toHaveCount(0);
-    await expect
-      .poll(() => app.camera(), { message: 'camera at the second stop' })
-      .toMatchObject(cameraAt(second));
+    await expect.poll(() => app.camera(), { message: 'camera at the second stop' }).toMatchObject(cameraAt(second));
     await expect(countdown(page)).toHaveCount(0);
 
     // A touch: the caption goes at once, and the camera stays where the visitor found it.
@@ -389,48 +408,98 @@ test.describe('Kiosk mode', () => {
     expect.soft(await undersizedTargets(page), 'targets under 64×64 px (landscape)').toEqual([]);
   });
 
-  test('recovers by itself from a lost WebGL context that is not restored: a fresh map within 5 s', async ({ app }) => {
-    await openKiosk(app, LONG);
-    await expect.poll(() => boundaryPixels(app), { message: 'boundary drawn before' }).toBeGreaterThan(2000);
-    const lost = await loseContext(app.page, null);
-    expect(lost.lostNow, 'WEBGL_lose_context took the context').toBe(true);
+  test(
+    'recovers by itself from a lost WebGL context that is not restored: a fresh map within 5 s',
+    { tag: ALONE },
+    async ({ app }) => {
+      await openKiosk(app, LONG);
+      await expect.poll(() => boundaryPixels(app), { message: 'boundary drawn before' }).toBeGreaterThan(2000);
+      const lost = await loseContext(app.page, null);
+      expect(lost.lostNow, 'WEBGL_lose_context took the context').toBe(true);
 
-    // Polled for longer than 5 s so that a slow recovery is measured, not just reported as missing.
-    await expect
-      .poll(() => mapHealth(app.page), { timeout: 20_000, intervals: [100] })
-      .toMatchObject({ busy: 'false', sameCanvas: false, contextLost: false, readyMarks: lost.readyMarks + 1 });
-    const recovered = await mapHealth(app.page);
-    const recoveryMs = Math.round(recovered.readyAt - lost.at);
-    const report =
-      `fresh map ready ${recoveryMs} ms after the loss (its canvas at ${Math.round((recovered.freshCanvasAt ?? NaN) - lost.at)} ms); ` +
-      `for comparison, the first map was ready ${Math.round(recovered.firstReadyAt)} ms after navigation`;
-    test.info().annotations.push({ type: 'recovery', description: report });
-    expect(recoveryMs, report).toBeLessThan(5000);
-    await expect.poll(() => boundaryPixels(app), { message: 'boundary drawn after' }).toBeGreaterThan(2000);
-    // A working map, not a picture of one: it follows a touch on the list and draws the new view.
-    await app.openHotspotFromList(place('tzdo').name);
-    await expect.poll(() => near(app.camera(), place('tzdo'), 0.01)).toBe(true);
-    await expect.poll(() => placePixels(app), { message: 'places drawn around TZDO' }).toBeGreaterThan(300);
-  });
+      // Polled for longer than 5 s so that a slow recovery is measured, not just reported as missing.
+      await expect
+        .poll(() => mapHealth(app.page), { timeout: 20_000, intervals: [100] })
+        .toMatchObject({ busy: 'false', sameCanvas: false, contextLost: false, readyMarks: lost.readyMarks + 1 });
+      const recovered = await mapHealth(app.page);
+      const recoveryMs = Math.round(recovered.readyAt - lost.at);
+      const report =
+        `fresh map ready ${recoveryMs} ms after the loss (its canvas at ${Math.round((recovered.freshCanvasAt ?? NaN) - lost.at)} ms); ` +
+        `for comparison, the first map was ready ${Math.round(recovered.firstReadyAt)} ms after navigation`;
+      await expectRecoveredWithin5s(app, recoveryMs, report);
+    },
+  );
 
-  test('recovers from a lost WebGL context that the browser restores after 200 ms, on the same map', async ({ app }) => {
-    await openKiosk(app, LONG);
-    const before = await boundaryPixels(app);
-    expect(before).toBeGreaterThan(2000);
-    const lost = await loseContext(app.page, 200);
-    expect(lost.lostNow).toBe(true);
+  test(
+    "recovers by itself when the browser's GPU process crashes: a working map within 5 s",
+    { tag: ALONE },
+    async ({ app, browser }) => {
+      await openKiosk(app, LONG);
+      await expect.poll(() => boundaryPixels(app), { message: 'boundary drawn before' }).toBeGreaterThan(2000);
+      const readyMarks = await watchContextEvents(app.page);
+      // A real loss, as a driver reset causes it: every WebGL context of the browser goes at once.
+      const cdp = await browser.newBrowserCDPSession();
+      await cdp.send('Browser.crashGpuProcess');
+      await expect
+        .poll(() => contextEvents(app.page), { message: 'the map saw its context go' })
+        .toMatchObject({
+          lostAt: expect.any(Number),
+        });
 
-    await expect
-      .poll(() => mapHealth(app.page), { timeout: 5000, intervals: [100] })
-      .toMatchObject({ busy: 'false', sameCanvas: true, contextLost: false });
-    await expect.poll(() => boundaryPixels(app), { message: 'boundary drawn after the restore' }).toBeGreaterThan(2000);
-    // Past the 1 s the app waits for a restore: still the same map, no fresh one was started.
-    await app.page.waitForTimeout(2500);
-    expect(await mapHealth(app.page)).toMatchObject({ sameCanvas: true, contextLost: false, readyMarks: lost.readyMarks });
-    await app.openHotspotFromList(place('tzdo').name);
-    await expect.poll(() => near(app.camera(), place('tzdo'), 0.01)).toBe(true);
-    await expect.poll(() => placePixels(app), { message: 'places drawn around TZDO' }).toBeGreaterThan(300);
-  });
+      // Either the browser gives the context back to the same map, or the app starts a fresh one; whichever
+      // comes first counts.
+      await expect
+        .poll(
+          async () => {
+            const health = await mapHealth(app.page);
+            const events = await contextEvents(app.page);
+            const fresh = !health.sameCanvas && health.readyMarks > readyMarks;
+            return health.busy === 'false' && health.contextLost === false && (fresh || events.restoredAt !== null);
+          },
+          { timeout: 20_000, intervals: [100] },
+        )
+        .toBe(true);
+      const health = await mapHealth(app.page);
+      const events = await contextEvents(app.page);
+      const backAt = health.sameCanvas ? events.restoredAt! : health.readyAt;
+      const recoveryMs = Math.round(backAt - events.lostAt!);
+      const report =
+        `${health.sameCanvas ? 'context restored on the same map' : 'fresh map ready'} ${recoveryMs} ms after the loss` +
+        (events.restoredAt === null
+          ? ''
+          : ` (the browser restored the old context after ${Math.round(events.restoredAt - events.lostAt!)} ms)`);
+      await expectRecoveredWithin5s(app, recoveryMs, report);
+    },
+  );
+
+  test(
+    'recovers from a lost WebGL context that the browser restores after 200 ms, on the same map',
+    { tag: ALONE },
+    async ({ app }) => {
+      await openKiosk(app, LONG);
+      const before = await boundaryPixels(app);
+      expect(before).toBeGreaterThan(2000);
+      const lost = await loseContext(app.page, 200);
+      expect(lost.lostNow).toBe(true);
+
+      await expect
+        .poll(() => mapHealth(app.page), { timeout: 5000, intervals: [100] })
+        .toMatchObject({ busy: 'false', sameCanvas: true, contextLost: false });
+      await expect
+        .poll(() => boundaryPixels(app), { message: 'boundary drawn after the restore' })
+        .toBeGreaterThan(2000);
+      // Past the 0.5 s the app waits for a restore: still the same map, no fresh one was started.
+      await app.page.waitForTimeout(2500);
+      expect(await mapHealth(app.page)).toMatchObject({
+        sameCanvas: true,
+        contextLost: false,
+        readyMarks: lost.readyMarks,
+      });
+      await app.openHotspotFromList(place('tzdo').name);
+      await expect.poll(() => near(app.camera(), place('tzdo'), 0.01)).toBe(true);
+      await expect.poll(() => placePixels(app), { message: 'places drawn around TZDO' }).toBeGreaterThan(300);
+    },
+  );
 
   test('screenshots of both orientations (test-results/screenshots/kiosk-*.png)', async ({ app, page }) => {
     await mkdir(SCREENSHOTS, { recursive: true });
@@ -569,6 +638,30 @@ async function loseContext(page: Page, restoreAfterMs: number | null): Promise<L
     if (restoreAfterMs !== null) setTimeout(() => extension.restoreContext(), restoreAfterMs);
     return { lostNow: gl.isContextLost(), readyMarks, at };
   }, restoreAfterMs);
+}
+
+/**
+ * Notes when the map's current canvas loses and gets back its WebGL context, and marks that canvas as
+ * the one before the loss for mapHealth(). Returns how many times the map has been ready so far.
+ */
+async function watchContextEvents(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const canvas = document.querySelector<HTMLCanvasElement>('[data-testid="map"] canvas');
+    if (!canvas) throw new Error('no map canvas');
+    const state = { lostAt: null as number | null, restoredAt: null as number | null };
+    const global = window as unknown as { __lostCanvas: HTMLCanvasElement; __contextEvents: typeof state };
+    global.__lostCanvas = canvas;
+    global.__contextEvents = state;
+    canvas.addEventListener('webglcontextlost', () => (state.lostAt = performance.now()));
+    canvas.addEventListener('webglcontextrestored', () => (state.restoredAt = performance.now()));
+    return performance.getEntriesByName('map-ready').length;
+  });
+}
+
+async function contextEvents(page: Page): Promise<{ lostAt: number | null; restoredAt: number | null }> {
+  return page.evaluate(() => ({
+    ...(window as unknown as { __contextEvents: { lostAt: number | null; restoredAt: number | null } }).__contextEvents,
+  }));
 }
 
 /** The map as it is now: busy or not, the same canvas as before the loss, its context, and when it was last ready. */

@@ -23,7 +23,7 @@ function run(state: IdleState, from: number, to: number, timings = TIMINGS): { s
 
 describe('stepIdle: the kiosk idle clock', () => {
   it('starts active', () => {
-    expect(initialIdleState(T0)).toEqual({ phase: 'active', lastInput: T0, secondsLeft: 0 });
+    expect(initialIdleState(T0)).toEqual({ phase: 'active', lastInput: T0, countdownSince: 0, secondsLeft: 0 });
   });
 
   it('stays active, as the same object, until idleSeconds have passed without input', () => {
@@ -52,24 +52,61 @@ describe('stepIdle: the kiosk idle clock', () => {
     expect(last?.state.phase).toBe('attract');
   });
 
-  it('rounds a part-second up: 9.5 s left shows as 10', () => {
-    const step = tick(initialIdleState(T0), 90.5);
-    expect(step.state.secondsLeft).toBe(10);
+  it('gives the whole countdown when the tick that finds the kiosk idle comes late', () => {
+    // A busy main thread delays a timer; the visitor must not lose part of the warning for it.
+    for (const late of [0.5, 1.05, 4, 9.9]) {
+      const step = tick(initialIdleState(T0), 90 + late);
+      expect(step.state, `${late} s late`).toMatchObject({
+        phase: 'countdown',
+        secondsLeft: 10,
+        countdownSince: at(90 + late),
+      });
+    }
+  });
+
+  it('counts from the moment the countdown appeared, each number for a whole second', () => {
+    // A second after it appeared (to the millisecond, hence the whole milliseconds here) the next number.
+    const shown = stepIdle(initialIdleState(T0), { type: 'tick', now: T0 + 92_300 }, TIMINGS).state;
+    const leftAt = (ms: number) => stepIdle(shown, { type: 'tick', now: T0 + ms }, TIMINGS);
+    const seen = [92_300, 92_500, 93_299, 93_300, 94_299, 94_300, 101_299, 101_300].map(
+      (ms) => leftAt(ms).state.secondsLeft,
+    );
+    expect(seen).toEqual([10, 10, 10, 9, 9, 8, 2, 1]);
+    expect(leftAt(102_299).reset).toBe(false);
+    expect(leftAt(102_300).reset).toBe(true);
   });
 
   it('returns the same object for a tick that changes nothing within the countdown', () => {
-    const first = tick(initialIdleState(T0), 91.1).state;
+    const first = tick(tick(initialIdleState(T0), 90).state, 91.1).state;
     expect(first.secondsLeft).toBe(9);
     const again = tick(first, 91.6);
     expect(again.state).toBe(first);
     expect(again.reset).toBe(false);
   });
 
+  it('ticks four times a second show every number of the countdown, in order, once', () => {
+    let state = initialIdleState(T0);
+    const shown: number[] = [];
+    let resets = 0;
+    for (let ms = 89_100; ms <= 102_000; ms += 250) {
+      const step = stepIdle(state, { type: 'tick', now: T0 + ms }, TIMINGS);
+      if (step.reset) resets += 1;
+      if (step.state.phase === 'countdown' && step.state.secondsLeft !== shown[shown.length - 1])
+        shown.push(step.state.secondsLeft);
+      state = step.state;
+    }
+    expect(shown).toEqual([10, 9, 8, 7, 6, 5, 4, 3, 2, 1]);
+    expect(resets).toBe(1);
+  });
+
   it('cancels the countdown on input: active again, from the time of the input', () => {
     const countdown = tick(initialIdleState(T0), 95).state;
     expect(countdown.phase).toBe('countdown');
     const step = input(countdown, 96);
-    expect(step).toEqual({ state: { phase: 'active', lastInput: at(96), secondsLeft: 0 }, reset: false });
+    expect(step).toEqual({
+      state: { phase: 'active', lastInput: at(96), countdownSince: 0, secondsLeft: 0 },
+      reset: false,
+    });
     // The full idle time has to pass again before the next countdown.
     expect(tick(step.state, 96 + 89).state.phase).toBe('active');
     expect(tick(step.state, 96 + 90).state.phase).toBe('countdown');
@@ -93,6 +130,8 @@ describe('stepIdle: the kiosk idle clock', () => {
   });
 
   it('a reset that is late (the tab slept) still happens once, straight from active', () => {
+    expect(tick(initialIdleState(T0), 99.9).state.phase).toBe('countdown');
+    expect(tick(initialIdleState(T0), 100).reset).toBe(true);
     const step = tick(initialIdleState(T0), 3600);
     expect(step.reset).toBe(true);
     expect(step.state.phase).toBe('attract');
@@ -103,7 +142,7 @@ describe('stepIdle: the kiosk idle clock', () => {
     const attract = tick(initialIdleState(T0), 100).state;
     expect(attract.phase).toBe('attract');
     const touched = input(attract, 200).state;
-    expect(touched).toEqual({ phase: 'active', lastInput: at(200), secondsLeft: 0 });
+    expect(touched).toEqual({ phase: 'active', lastInput: at(200), countdownSince: 0, secondsLeft: 0 });
     const { steps } = run(touched, 201, 300);
     expect(steps.filter((step) => step.reset)).toHaveLength(1);
     expect(steps.find((step) => step.reset)?.state.lastInput).toBe(at(300));
@@ -112,8 +151,10 @@ describe('stepIdle: the kiosk idle clock', () => {
   it('uses the timings it is given (the short e2e timings)', () => {
     const short: IdleTimings = { idleSeconds: 5, countdownSeconds: 3, tour: false };
     expect(tick(initialIdleState(T0), 4.9, short).state.phase).toBe('active');
-    expect(tick(initialIdleState(T0), 5, short).state).toMatchObject({ phase: 'countdown', secondsLeft: 3 });
-    expect(tick(initialIdleState(T0), 7.5, short).state).toMatchObject({ phase: 'countdown', secondsLeft: 1 });
+    const shown = tick(initialIdleState(T0), 5, short).state;
+    expect(shown).toMatchObject({ phase: 'countdown', secondsLeft: 3 });
+    expect(tick(shown, 7.5, short).state).toMatchObject({ phase: 'countdown', secondsLeft: 1 });
+    expect(tick(shown, 8, short).reset).toBe(true);
     expect(tick(initialIdleState(T0), 8, short).reset).toBe(true);
   });
 

@@ -4,6 +4,9 @@
  *   active ──idleSeconds without input──▶ countdown ──countdownSeconds──▶ reset, then attract (the tour, if on)
  *      ▲                                      │                                   │
  *      └──────────────── any input ───────────┴───────────────────────────────────┘
+ *
+ * The countdown runs from the moment it appears, not from idleSeconds after the last input: a tick that
+ * comes late (a busy main thread, a long frame) must not cost the visitor part of their warning.
  */
 export type IdlePhase = 'active' | 'countdown' | 'attract';
 
@@ -11,6 +14,8 @@ export interface IdleState {
   phase: IdlePhase;
   /** When the last input happened (ms). */
   lastInput: number;
+  /** When the countdown appeared (ms), while phase is countdown; 0 otherwise. */
+  countdownSince: number;
   /** Seconds left in the countdown, while phase is countdown. */
   secondsLeft: number;
 }
@@ -30,25 +35,39 @@ export interface IdleStep {
 }
 
 export function initialIdleState(now: number): IdleState {
-  return { phase: 'active', lastInput: now, secondsLeft: 0 };
+  return { phase: 'active', lastInput: now, countdownSince: 0, secondsLeft: 0 };
+}
+
+function resetStep(now: number): IdleStep {
+  // After the reset the kiosk rests (playing the tour, if one is on) until someone touches it; it does
+  // not count down again while nobody is there.
+  return { state: { phase: 'attract', lastInput: now, countdownSince: 0, secondsLeft: 0 }, reset: true };
 }
 
 export function stepIdle(state: IdleState, event: IdleEvent, timings: IdleTimings): IdleStep {
   if (event.type === 'input') {
-    return { state: { phase: 'active', lastInput: event.now, secondsLeft: 0 }, reset: false };
+    return { state: initialIdleState(event.now), reset: false };
   }
   if (state.phase === 'attract') return { state, reset: false };
-  const idleFor = (event.now - state.lastInput) / 1000;
-  // Unchanged states are returned as the same object, so a tick that changes nothing renders nothing.
-  if (idleFor < timings.idleSeconds) {
-    return { state: state.phase === 'active' ? state : { ...state, phase: 'active', secondsLeft: 0 }, reset: false };
+
+  if (state.phase === 'active') {
+    const idleFor = (event.now - state.lastInput) / 1000;
+    // Unchanged states are returned as the same object, so a tick that changes nothing renders nothing.
+    if (idleFor < timings.idleSeconds) return { state, reset: false };
+    // Idle for longer than the warning and the countdown together: the tab slept (timers stop in a hidden
+    // tab) and nobody has been there for a while, so a countdown now would warn no one.
+    if (idleFor >= timings.idleSeconds + timings.countdownSeconds) return resetStep(event.now);
+    const countdown: IdleState = {
+      phase: 'countdown',
+      lastInput: state.lastInput,
+      countdownSince: event.now,
+      secondsLeft: timings.countdownSeconds,
+    };
+    return { state: countdown, reset: false };
   }
-  const left = Math.ceil(timings.idleSeconds + timings.countdownSeconds - idleFor);
-  if (left > 0) {
-    const same = state.phase === 'countdown' && state.secondsLeft === left;
-    return { state: same ? state : { ...state, phase: 'countdown', secondsLeft: left }, reset: false };
-  }
-  // After the reset the kiosk rests (playing the tour, if one is on) until someone touches it; it does
-  // not count down again while nobody is there.
-  return { state: { phase: 'attract', lastInput: event.now, secondsLeft: 0 }, reset: true };
+
+  const shownFor = (event.now - state.countdownSince) / 1000;
+  const left = timings.countdownSeconds - Math.floor(shownFor);
+  if (left <= 0) return resetStep(event.now);
+  return { state: left === state.secondsLeft ? state : { ...state, secondsLeft: left }, reset: false };
 }
