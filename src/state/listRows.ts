@@ -52,14 +52,16 @@ export function buildListRows(
   { viewBounds, userLocation, sortBy }: ListScope,
 ): ListRows {
   let hotspots = matching;
-  let keys = positions;
+  // applyFilters gives a position for every match; should a caller not, each row is keyed by its place in
+  // `matching` instead (still unique), so the steps below never meet a missing key.
+  let keys: readonly number[] = positions.length === matching.length ? positions : matching.map((_, index) => index);
   if (viewBounds) {
     const inView: Hotspot[] = [];
     const inViewKeys: number[] = [];
     matching.forEach((hotspot, index) => {
       if (!inBBox(hotspot.lngLat, viewBounds)) return;
       inView.push(hotspot);
-      inViewKeys.push(positions[index] ?? -1 - index);
+      inViewKeys.push(keys[index]!);
     });
     hotspots = inView;
     keys = inViewKeys;
@@ -71,12 +73,11 @@ export function buildListRows(
       const byDistance = [...hotspots.keys()].sort((a, b) => distances![a]! - distances![b]!);
       const unsorted = { hotspots, keys, distances };
       hotspots = byDistance.map((index) => unsorted.hotspots[index]!);
-      keys = byDistance.map((index) => unsorted.keys[index] ?? -1 - index);
+      keys = byDistance.map((index) => unsorted.keys[index]!);
       distances = Float64Array.from(byDistance, (index) => unsorted.distances[index]!);
     }
   }
-  // Negative if a position were ever missing: still unique, never another place's key.
-  const keyAt = (index: number) => keys[index] ?? -1 - index;
+  const keyAt = (index: number) => keys[index]!;
   return {
     length: hotspots.length,
     keyAt,

@@ -55,7 +55,12 @@ describe('the list’s row keys', () => {
     const centre: BBox = [7.44, 51.5, 7.49, 51.53];
     act(() => {
       useAppStore.getState().resetFilters();
-      useAppStore.setState({ onlyVisible: true, viewBounds: centre, userLocation: [7.465, 51.514], sortBy: 'distance' });
+      useAppStore.setState({
+        onlyVisible: true,
+        viewBounds: centre,
+        userLocation: [7.465, 51.514],
+        sortBy: 'distance',
+      });
     });
     const nearby = result.current.entries;
     expect(nearby.length).toBeGreaterThan(1);
@@ -69,7 +74,12 @@ describe('the list’s row keys', () => {
 
 describe('buildListRows', () => {
   const place = (id: string, lngLat: [number, number]) => ({ id, lngLat }) as unknown as Hotspot;
-  const places = [place('a', [7.45, 51.51]), place('b', [7.5, 51.5]), place('c', [7.45, 51.51]), place('d', [7.3, 51.6])];
+  const places = [
+    place('a', [7.45, 51.51]),
+    place('b', [7.5, 51.5]),
+    place('c', [7.45, 51.51]),
+    place('d', [7.3, 51.6]),
+  ];
   const positions = [3, 5, 8, 9];
   const ids = (rows: ListRows) => Array.from({ length: rows.length }, (_, i) => rows.at(i)?.hotspot.id);
 
@@ -90,5 +100,12 @@ describe('buildListRows', () => {
     expect(ids(byDistance)).toEqual(['b', 'a', 'c']);
     expect([0, 1, 2].map((i) => byDistance.keyAt(i))).toEqual([5, 3, 8]);
     expect(byDistance.at(1)?.distance).toBeCloseTo(byDistance.at(2)?.distance ?? -1, 6);
+  });
+
+  it('keys rows by their place in the matches when the positions do not line up with them', () => {
+    const scope = { viewBounds: [7.4, 51.45, 7.55, 51.55] as BBox, userLocation: [7.5, 51.5] as [number, number] };
+    const rows = buildListRows(places, positions.slice(0, 2), { ...scope, sortBy: 'distance' });
+    expect(ids(rows)).toEqual(['b', 'a', 'c']);
+    expect(entriesOf(rows).map((entry) => entry.key)).toEqual([1, 0, 2]);
   });
 });
