@@ -14,7 +14,7 @@ const mapViewChunk = chunk(() => import('@/map/MapView'));
 /**
  * After a lost WebGL context, how long to wait for the browser to restore it before starting afresh.
  * Short, because waiting rarely pays: a crash of Chromium's GPU process (CDP Browser.crashGpuProcess,
- * SwiftShader) restored the context only after ~1.4 s, by when a fresh map (~1 s to ready) is drawing.
+ * SwiftShader) restored the context only after 1.4–1.9 s, by when a fresh map (~1 s to ready) is drawing.
  * A context given back at once (WEBGL_lose_context, a driver that recovers quickly) keeps its map.
  */
 const CONTEXT_RESTORE_WAIT_MS = 500;
