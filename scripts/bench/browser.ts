@@ -260,7 +260,8 @@ export interface ReadyResult {
   dataIn: number | null;
   /** App only: the first poll that found the data in the page (results count or list items). */
   dataSeen: number | null;
-  /** App only: when the hotspot data went to MapLibre's worker (after dataIn); null if it never did. */
+  /** App only: when the hotspot data went to MapLibre's worker (its first `loadData` after the file
+   * arrived); null if it never did. */
   hotspotsSent: number | null;
   /** performance.timeOrigin, to relate page times to the server's log. */
   timeOrigin: number;
