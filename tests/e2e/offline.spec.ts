@@ -64,17 +64,21 @@ async function waitForWarmCache(page: Page): Promise<void> {
     .toEqual(expect.arrayContaining(RUNTIME_FILES));
 }
 
-/** Goes offline and proves it: a file the worker never cached cannot be fetched. */
+/** Proves the page is cut off from the server: a file the worker never cached cannot be fetched. */
+async function expectCutOff(page: Page): Promise<void> {
+  const probe = page.evaluate(() =>
+    fetch(`/data/never-cached-${Date.now()}.json`, { cache: 'no-store' }).then(
+      (response) => `HTTP ${response.status}`,
+      () => 'failed',
+    ),
+  );
+  expect(await probe, 'a request the cache cannot answer, offline').toBe('failed');
+}
+
+/** Goes offline and proves it. */
 async function goOffline(page: Page): Promise<void> {
   await page.context().setOffline(true);
-  const probe = () =>
-    page.evaluate(() =>
-      fetch(`/data/never-cached-${Date.now()}.json`, { cache: 'no-store' }).then(
-        (response) => `HTTP ${response.status}`,
-        () => 'failed',
-      ),
-    );
-  expect(await probe(), 'a request the cache cannot answer, offline').toBe('failed');
+  await expectCutOff(page);
   expect(await page.evaluate(() => navigator.onLine)).toBe(false);
 }
 
@@ -99,7 +103,10 @@ test.describe('Offline, after one visit online', () => {
       return (await (await caches.open(precache)).keys()).map((request) => new URL(request.url).pathname);
     });
     expect(precached, 'the app shell is precached').toEqual(expect.arrayContaining(['/index.html']));
-    expect(precached.some((path) => /\/assets\/maplibre-gl-.*\.js$/.test(path)), 'MapLibre is precached').toBe(true);
+    expect(
+      precached.some((path) => /\/assets\/maplibre-gl-.*\.js$/.test(path)),
+      'MapLibre is precached',
+    ).toBe(true);
     // The label glyphs every German name needs (other blocks are drawn from local fonts offline).
     expect(precached.map(decodeURIComponent), 'the label glyphs are precached').toEqual(
       expect.arrayContaining(['/glyphs/Noto Sans Bold/0-255.pbf', '/glyphs/Noto Sans Regular/0-255.pbf']),
@@ -107,8 +114,11 @@ test.describe('Offline, after one visit online', () => {
 
     await goOffline(page);
     const glyphs: string[] = [];
+    const dataFiles: string[] = [];
     page.on('response', (response) => {
-      if (response.url().includes('/glyphs/')) glyphs.push(`${response.status()} ${String(response.fromServiceWorker())}`);
+      const answer = `${response.status()} ${String(response.fromServiceWorker())}`;
+      if (response.url().includes('/glyphs/')) glyphs.push(answer);
+      if (RUNTIME_FILES.includes(new URL(response.url()).pathname)) dataFiles.push(answer);
     });
     await page.reload();
     await expect(page.locator('html')).toHaveAttribute('data-mode', 'kiosk');
@@ -118,8 +128,12 @@ test.describe('Offline, after one visit online', () => {
     expect(await page.evaluate(() => fetch('/data/tours.json').then((response) => response.json()))).toMatchObject({
       version: 1,
     });
-    // Still offline: nothing came from the server, the glyphs included.
-    expect(await page.evaluate(() => navigator.onLine)).toBe(false);
+    // Still offline: nothing came from the server; the worker answered the data and the glyphs.
+    // (Not navigator.onLine: under Playwright's setOffline, Chromium 150 reports it true again after a
+    // navigation while the network stays cut off, with or without a worker. Measured, .ci run of 8217b63.)
+    await expectCutOff(page);
+    expect(dataFiles.length, 'data files asked for offline').toBeGreaterThan(0);
+    expect(new Set(dataFiles)).toEqual(new Set(['200 true']));
     expect(glyphs.length, 'glyph files asked for offline').toBeGreaterThan(0);
     expect(new Set(glyphs)).toEqual(new Set(['200 true']));
   });
