@@ -1,5 +1,5 @@
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import Map, {
   Layer,
   NavigationControl,
@@ -21,7 +21,7 @@ import { areaLabelPoints } from './areaLabels';
 import { areaSizes, densityByArea, densityClasses, densityFillExpression } from './choropleth';
 import { cityMask } from './cityMask';
 import { DensityLegend } from './DensityLegend';
-import { DORTMUND_BOUNDS } from './bounds';
+import { DORTMUND_BOUNDS, homePadding, type Padding } from './bounds';
 import { loadMapLib } from './loadMapLib';
 import { PanControls } from './PanControls';
 import { useBasemap } from './useBasemap';
@@ -43,7 +43,6 @@ import { labelMinZoom } from './labelZoom';
 import { DARK_LAYERS } from './darkTheme';
 
 const mapLib = loadMapLib();
-const INITIAL_VIEW = { bounds: DORTMUND_BOUNDS, fitBoundsOptions: { padding: 24 } };
 /** Pointer slop in CSS px: a finger on a touch screen is less precise than a mouse. */
 const HIT_TOLERANCE = 10;
 const SELECT_ZOOM = 15;
@@ -57,6 +56,17 @@ const MAX_ZOOM = 19;
  * east on a 768×1024 tablet. Inside the dimming mask's frame (cityMask.ts).
  */
 const MAX_BOUNDS: [number, number, number, number] = [7.0, 51.05, 7.95, 51.97];
+/** The whole-city view's padding for this container: clear of the pan buttons where there is room. */
+function homePaddingFor(container: HTMLElement): Padding {
+  const controls = container.querySelector('.pan-controls');
+  // How far the buttons reach in from the map's right edge; nothing when they are not shown.
+  const reserved =
+    controls instanceof HTMLElement && controls.offsetParent !== null
+      ? container.getBoundingClientRect().right - controls.getBoundingClientRect().left
+      : 0;
+  return homePadding({ width: container.clientWidth, height: container.clientHeight }, reserved);
+}
+
 /** The layers that draw nothing in the first view at 10,000+ places, but appear with the first click. */
 const warmUpSet = (layers: LayerSet) => [
   layers.hotspotHalo,
@@ -160,6 +170,16 @@ export default function MapView({
   const dark = theme === 'dark';
   const layers = dark ? DARK_LAYERS : LAYERS;
   const mapRef = useRef<MapRef>(null);
+  const containerRef = useRef<HTMLDivElement>(null);
+  // The first view needs the container's size (see homePadding): measured before the map is created.
+  const [initialView, setInitialView] = useState<{
+    bounds: typeof DORTMUND_BOUNDS;
+    fitBoundsOptions: { padding: Padding };
+  } | null>(null);
+  useLayoutEffect(() => {
+    if (containerRef.current)
+      setInitialView({ bounds: DORTMUND_BOUNDS, fitBoundsOptions: { padding: homePaddingFor(containerRef.current) } });
+  }, []);
   const [ready, setReady] = useState(false);
   const [cursor, setCursor] = useState('');
   const data = useAppStore((state) => state.data);
@@ -334,7 +354,10 @@ export default function MapView({
             [west, south],
             [east, north],
           ],
-          { padding: 24, duration: animate ? 800 : 0 },
+          {
+            padding: homePaddingFor(containerRef.current ?? map.getContainer()),
+            duration: animate ? 800 : 0,
+          },
         ),
       );
       return;
@@ -507,94 +530,96 @@ export default function MapView({
   );
 
   return (
-    <div className="map-view" aria-busy={ready ? 'false' : 'true'} data-testid="map">
-      <Map
-        ref={mapRef}
-        mapLib={mapLib}
-        mapStyle={mapStyle}
-        initialViewState={INITIAL_VIEW}
-        hash="map"
-        // Labels appear at once instead of fading in: a fade re-uploads every label's opacity on each
-        // frame for 300 ms (measured: 1.3 s of buffer uploads after one selection at 100,000 places).
-        fadeDuration={0}
-        minZoom={9}
-        maxZoom={MAX_ZOOM}
-        maxBounds={MAX_BOUNDS}
-        locale={initialLocale}
-        cooperativeGestures={cooperativeGestures}
-        // The credits are the shell's (app/MapAttribution.tsx), shown before and without the map.
-        attributionControl={false}
-        interactiveLayerIds={INTERACTIVE_LAYER_IDS}
-        cursor={cursor}
-        onClick={(event) => void onClick(event)}
-        onMouseMove={onMouseMove}
-        onMouseLeave={onMouseLeave}
-        onMoveEnd={onMoveEnd}
-        onIdle={onIdle}
-        onSourceData={hotspotSource.onSourceData}
-        onError={onError}
-        style={{ width: '100%', height: '100%' }}
-      >
-        {mask && (
-          <Source id={SOURCE_IDS.mask} type="geojson" data={mask}>
-            <Layer {...layers.cityMask} />
-          </Source>
-        )}
-        {districts && (
-          <Source id={SOURCE_IDS.districts} type="geojson" data={districts}>
-            <Layer {...layers.districtFill} paint={districtFillPaint} />
-            <Layer {...layers.districtLine} />
-          </Source>
-        )}
-        {neighbourhoods && (
-          <Source id={SOURCE_IDS.neighbourhoods} type="geojson" data={neighbourhoods}>
-            <Layer {...layers.neighbourhoodFill} />
-            <Layer {...layers.neighbourhoodLine} />
-            <Layer {...layers.neighbourhoodSelected} filter={neighbourhoodSelectedFilter} />
-          </Source>
-        )}
-        {districts && (
-          // Above the neighbourhood layers, so its own layer here instead of inside the districts' Source.
-          <Layer {...layers.districtSelected} source={SOURCE_IDS.districts} filter={districtSelectedFilter} />
-        )}
-        {boundary && (
-          <Source id={SOURCE_IDS.boundary} type="geojson" data={boundary}>
-            <Layer {...layers.boundaryLine} />
-          </Source>
-        )}
-        {areaLabels && (
-          <Source id={SOURCE_IDS.areaLabels} type="geojson" data={areaLabels}>
-            <Layer {...layers.neighbourhoodLabel} />
-            <Layer {...layers.districtLabel} />
-          </Source>
-        )}
-        {hotspotSource.data && (
-          <>
-            {/* Created with every place (or a broad filter's result); useHotspotSource sends only the
+    <div ref={containerRef} className="map-view" aria-busy={ready ? 'false' : 'true'} data-testid="map">
+      {initialView && (
+        <Map
+          ref={mapRef}
+          mapLib={mapLib}
+          mapStyle={mapStyle}
+          initialViewState={initialView}
+          hash="map"
+          // Labels appear at once instead of fading in: a fade re-uploads every label's opacity on each
+          // frame for 300 ms (measured: 1.3 s of buffer uploads after one selection at 100,000 places).
+          fadeDuration={0}
+          minZoom={9}
+          maxZoom={MAX_ZOOM}
+          maxBounds={MAX_BOUNDS}
+          locale={initialLocale}
+          cooperativeGestures={cooperativeGestures}
+          // The credits are the shell's (app/MapAttribution.tsx), shown before and without the map.
+          attributionControl={false}
+          interactiveLayerIds={INTERACTIVE_LAYER_IDS}
+          cursor={cursor}
+          onClick={(event) => void onClick(event)}
+          onMouseMove={onMouseMove}
+          onMouseLeave={onMouseLeave}
+          onMoveEnd={onMoveEnd}
+          onIdle={onIdle}
+          onSourceData={hotspotSource.onSourceData}
+          onError={onError}
+          style={{ width: '100%', height: '100%' }}
+        >
+          {mask && (
+            <Source id={SOURCE_IDS.mask} type="geojson" data={mask}>
+              <Layer {...layers.cityMask} />
+            </Source>
+          )}
+          {districts && (
+            <Source id={SOURCE_IDS.districts} type="geojson" data={districts}>
+              <Layer {...layers.districtFill} paint={districtFillPaint} />
+              <Layer {...layers.districtLine} />
+            </Source>
+          )}
+          {neighbourhoods && (
+            <Source id={SOURCE_IDS.neighbourhoods} type="geojson" data={neighbourhoods}>
+              <Layer {...layers.neighbourhoodFill} />
+              <Layer {...layers.neighbourhoodLine} />
+              <Layer {...layers.neighbourhoodSelected} filter={neighbourhoodSelectedFilter} />
+            </Source>
+          )}
+          {districts && (
+            // Above the neighbourhood layers, so its own layer here instead of inside the districts' Source.
+            <Layer {...layers.districtSelected} source={SOURCE_IDS.districts} filter={districtSelectedFilter} />
+          )}
+          {boundary && (
+            <Source id={SOURCE_IDS.boundary} type="geojson" data={boundary}>
+              <Layer {...layers.boundaryLine} />
+            </Source>
+          )}
+          {areaLabels && (
+            <Source id={SOURCE_IDS.areaLabels} type="geojson" data={areaLabels}>
+              <Layer {...layers.neighbourhoodLabel} />
+              <Layer {...layers.districtLabel} />
+            </Source>
+          )}
+          {hotspotSource.data && (
+            <>
+              {/* Created with every place (or a broad filter's result); useHotspotSource sends only the
                 difference when a broad filter changes (no re-created source, no copy of every place). */}
-            <ClusteredHotspots
-              id={SOURCE_IDS.hotspots}
-              data={hotspotSource.data}
-              layers={broadLayers}
-              namesFrom={namesFrom}
-            />
-            {/* Holds a narrow filter's result (see planSourcesUpdate); empty until the first one. */}
-            <ClusteredHotspots
-              id={SOURCE_IDS.hotspotsNarrow}
-              data={EMPTY_HOTSPOTS}
-              layers={narrowLayers}
-              namesFrom={namesFrom}
-            />
-          </>
-        )}
-        {userLocationPoint && (
-          <Source id={SOURCE_IDS.userLocation} type="geojson" data={userLocationPoint}>
-            <Layer {...layers.userLocation} />
-          </Source>
-        )}
-        <NavigationControl position="top-right" showCompass={false} />
-        <ScaleControl position="bottom-left" />
-      </Map>
+              <ClusteredHotspots
+                id={SOURCE_IDS.hotspots}
+                data={hotspotSource.data}
+                layers={broadLayers}
+                namesFrom={namesFrom}
+              />
+              {/* Holds a narrow filter's result (see planSourcesUpdate); empty until the first one. */}
+              <ClusteredHotspots
+                id={SOURCE_IDS.hotspotsNarrow}
+                data={EMPTY_HOTSPOTS}
+                layers={narrowLayers}
+                namesFrom={namesFrom}
+              />
+            </>
+          )}
+          {userLocationPoint && (
+            <Source id={SOURCE_IDS.userLocation} type="geojson" data={userLocationPoint}>
+              <Layer {...layers.userLocation} />
+            </Source>
+          )}
+          <NavigationControl position="top-right" showCompass={false} />
+          <ScaleControl position="bottom-left" />
+        </Map>
+      )}
       <PanControls mapRef={mapRef} />
       <DensityLegend classes={classes} />
     </div>
