@@ -69,14 +69,19 @@ function cssDataImagesToFiles(): Plugin {
     },
     transform(code, id) {
       if (!/\.css(\?|$)/.test(id) || !code.includes('data:image/')) return null;
-      const rewritten = code.replace(DATA_IMAGE, (_match, _quote: string, type: string, params: string, body: string) => {
-        const source = params.endsWith(';base64') ? Buffer.from(body, 'base64') : Buffer.from(decodeURIComponent(body));
-        const extension = type === 'svg+xml' ? 'svg' : type === 'jpeg' ? 'jpg' : type;
-        const hash = createHash('sha256').update(source).digest('base64url').slice(0, 10);
-        const fileName = `assets/css-image-${hash}.${extension}`;
-        this.emitFile({ type: 'asset', fileName, source });
-        return `url("${base}${fileName}")`;
-      });
+      const rewritten = code.replace(
+        DATA_IMAGE,
+        (_match, _quote: string, type: string, params: string, body: string) => {
+          const source = params.endsWith(';base64')
+            ? Buffer.from(body, 'base64')
+            : Buffer.from(decodeURIComponent(body));
+          const extension = type === 'svg+xml' ? 'svg' : type === 'jpeg' ? 'jpg' : type;
+          const hash = createHash('sha256').update(source).digest('base64url').slice(0, 10);
+          const fileName = `assets/css-image-${hash}.${extension}`;
+          this.emitFile({ type: 'asset', fileName, source });
+          return `url("${base}${fileName}")`;
+        },
+      );
       return { code: rewritten, map: null };
     },
   };

@@ -30,12 +30,24 @@ function attribute(tag: string, name: string): string | null {
  * fetched early but behind everything else, and nothing on the page waits for them.
  */
 export function entryFiles(html: string): string[] {
-  return [...new Set(htmlFiles(html).filter((file) => !file.lowPriority).map((file) => file.href))];
+  return [
+    ...new Set(
+      htmlFiles(html)
+        .filter((file) => !file.lowPriority)
+        .map((file) => file.href),
+    ),
+  ];
 }
 
 /** The low-priority preloads of index.html (see entryFiles). */
 export function hintedFiles(html: string): string[] {
-  return [...new Set(htmlFiles(html).filter((file) => file.lowPriority).map((file) => file.href))];
+  return [
+    ...new Set(
+      htmlFiles(html)
+        .filter((file) => file.lowPriority)
+        .map((file) => file.href),
+    ),
+  ];
 }
 
 function htmlFiles(html: string): { href: string; lowPriority: boolean }[] {

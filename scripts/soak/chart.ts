@@ -40,7 +40,8 @@ export function niceTicks(min: number, max: number, count = 4, minStep = 0): num
   const first = Math.floor(min / step) * step;
   const ticks: number[] = [];
   for (let value = first; value <= max + step * 0.5; value += step) ticks.push(Number(value.toPrecision(12)));
-  if ((ticks[ticks.length - 1] ?? max) < max) ticks.push(Number(((ticks[ticks.length - 1] ?? max) + step).toPrecision(12)));
+  if ((ticks[ticks.length - 1] ?? max) < max)
+    ticks.push(Number(((ticks[ticks.length - 1] ?? max) + step).toPrecision(12)));
   return ticks;
 }
 
@@ -64,7 +65,9 @@ function chart(series: Series, offsetX: number, maxCycle: number): string {
   parts.push(`<rect x="${MARGIN.left}" y="${MARGIN.top}" width="${plotW}" height="${plotH}" class="plot"/>`);
   for (const tick of yTicks) {
     parts.push(`<line x1="${MARGIN.left}" x2="${MARGIN.left + plotW}" y1="${y(tick)}" y2="${y(tick)}" class="grid"/>`);
-    parts.push(`<text x="${MARGIN.left - 6}" y="${y(tick) + 4}" class="tick" text-anchor="end">${escapeXml(series.format(tick))}</text>`);
+    parts.push(
+      `<text x="${MARGIN.left - 6}" y="${y(tick) + 4}" class="tick" text-anchor="end">${escapeXml(series.format(tick))}</text>`,
+    );
   }
   for (const tick of xTicks) {
     parts.push(`<text x="${x(tick)}" y="${MARGIN.top + plotH + 16}" class="tick" text-anchor="middle">${tick}</text>`);
@@ -73,7 +76,9 @@ function chart(series: Series, offsetX: number, maxCycle: number): string {
   if (series.limit) {
     const ly = y(series.limit.value);
     parts.push(`<line x1="${MARGIN.left}" x2="${MARGIN.left + plotW}" y1="${ly}" y2="${ly}" class="limit"/>`);
-    parts.push(`<text x="${MARGIN.left + plotW - 4}" y="${ly - 4}" class="limit-label" text-anchor="end">${escapeXml(series.limit.label)}</text>`);
+    parts.push(
+      `<text x="${MARGIN.left + plotW - 4}" y="${ly - 4}" class="limit-label" text-anchor="end">${escapeXml(series.limit.label)}</text>`,
+    );
   }
   if (series.points.length > 0) {
     const path = series.points.map(([cycle, value]) => `${x(cycle).toFixed(1)},${y(value).toFixed(1)}`).join(' ');

@@ -139,7 +139,9 @@ interface Checkpoint {
   msPerCycle: number | null;
 }
 
-async function measure(cdp: CDPSession): Promise<Omit<Checkpoint, 'cycle' | 'elapsedS' | 'failedCycles' | 'mapMisses' | 'msPerCycle'>> {
+async function measure(
+  cdp: CDPSession,
+): Promise<Omit<Checkpoint, 'cycle' | 'elapsedS' | 'failedCycles' | 'mapMisses' | 'msPerCycle'>> {
   await cdp.send('HeapProfiler.collectGarbage');
   await cdp.send('HeapProfiler.collectGarbage');
   const heap = await cdp.send('Runtime.getHeapUsage');
@@ -247,7 +249,9 @@ class Kiosk {
 
     // 2. Another place from the list, and closed again.
     const name = texts.listPlaces[index % texts.listPlaces.length] ?? texts.firstStopName;
-    await this.tap(this.places.getByRole('button', { name: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) }));
+    await this.tap(
+      this.places.getByRole('button', { name: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) }),
+    );
     await this.detailsHeading.filter({ hasText: name }).waitFor({ state: 'visible', timeout: 5000 });
     await this.tap(this.closeDetails);
     await this.details.waitFor({ state: 'detached', timeout: 5000 });
@@ -332,7 +336,9 @@ function judge(checkpoints: Checkpoint[], cyclesRun: number, failedCycles: numbe
   const heapGrowth = judged ? to.heapUsed - from.heapUsed : 0;
   const nodesGrowth = judged ? (to.nodes - from.nodes) / from.nodes : 0;
   if (judged && heapGrowth > HEAP_LIMIT_BYTES) {
-    failures.push(`JS heap grew by ${mb(heapGrowth)} from cycle ${from.cycle} to ${to.cycle} (limit ${mb(HEAP_LIMIT_BYTES)})`);
+    failures.push(
+      `JS heap grew by ${mb(heapGrowth)} from cycle ${from.cycle} to ${to.cycle} (limit ${mb(HEAP_LIMIT_BYTES)})`,
+    );
   }
   if (judged && nodesGrowth > NODES_LIMIT_RATIO) {
     failures.push(
@@ -354,7 +360,14 @@ async function writeResults(checkpoints: Checkpoint[], verdict: Verdict, caption
       unit: 'MB',
       points: checkpoints.map((point) => [point.cycle, point.heapUsed / 1024 / 1024]),
       format: (value) => value.toFixed(1),
-      ...(from ? { limit: { value: (from.heapUsed + HEAP_LIMIT_BYTES) / 1024 / 1024, label: `limit: +2 MB from ${from.cycle}` } } : {}),
+      ...(from
+        ? {
+            limit: {
+              value: (from.heapUsed + HEAP_LIMIT_BYTES) / 1024 / 1024,
+              label: `limit: +2 MB from ${from.cycle}`,
+            },
+          }
+        : {}),
     },
     {
       title: 'DOM nodes',
@@ -362,7 +375,9 @@ async function writeResults(checkpoints: Checkpoint[], verdict: Verdict, caption
       points: checkpoints.map((point) => [point.cycle, point.nodes]),
       format: (value) => value.toFixed(0),
       integer: true,
-      ...(from ? { limit: { value: from.nodes * (1 + NODES_LIMIT_RATIO), label: `limit: +5 % from ${from.cycle}` } } : {}),
+      ...(from
+        ? { limit: { value: from.nodes * (1 + NODES_LIMIT_RATIO), label: `limit: +5 % from ${from.cycle}` } }
+        : {}),
     },
     {
       title: 'JS event listeners',
@@ -552,7 +567,8 @@ async function main(): Promise<number> {
       }
       if (cyclesRun % options.every === 0) await checkpoint(cyclesRun);
     }
-    if (!crashed && cyclesRun > 0 && checkpoints[checkpoints.length - 1]?.cycle !== cyclesRun) await checkpoint(cyclesRun);
+    if (!crashed && cyclesRun > 0 && checkpoints[checkpoints.length - 1]?.cycle !== cyclesRun)
+      await checkpoint(cyclesRun);
   } catch (error) {
     log(`the soak stopped: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     stoppedBy = 'an error';
@@ -565,7 +581,8 @@ async function main(): Promise<number> {
   const verdict = judge(checkpoints, cyclesRun, failedCycles);
   if (crashed) verdict.failures.push('the page crashed');
   if (stoppedBy === 'an error' || stoppedBy.startsWith('5 failed')) verdict.failures.push(`stopped by ${stoppedBy}`);
-  if (pageErrors.length > 0) verdict.failures.push(`${pageErrors.length} uncaught page errors, first: ${pageErrors[0]}`);
+  if (pageErrors.length > 0)
+    verdict.failures.push(`${pageErrors.length} uncaught page errors, first: ${pageErrors[0]}`);
   const totalS = (Date.now() - started) / 1000;
   const meanCycle = cycleTimes.length ? cycleTimes.reduce((sum, ms) => sum + ms, 0) / cycleTimes.length / 1000 : 0;
   const caption =
@@ -579,15 +596,23 @@ async function main(): Promise<number> {
   const first = checkpoints[0];
   const last = checkpoints[checkpoints.length - 1];
   console.log('\nSoak summary');
-  console.log(`  cycles run        ${cyclesRun} of ${options.cycles} (stopped by ${stoppedBy}) in ${(totalS / 60).toFixed(1)} min`);
+  console.log(
+    `  cycles run        ${cyclesRun} of ${options.cycles} (stopped by ${stoppedBy}) in ${(totalS / 60).toFixed(1)} min`,
+  );
   console.log(`  time per cycle    ${meanCycle.toFixed(2)} s (mean)`);
   if (cycleTimes.length > 0) {
-    const steps = [...stepTotals.entries()].map(([name, ms]) => `${name} ${(ms / cycleTimes.length / 1000).toFixed(2)}`);
+    const steps = [...stepTotals.entries()].map(
+      ([name, ms]) => `${name} ${(ms / cycleTimes.length / 1000).toFixed(2)}`,
+    );
     console.log(`  per step (s)      ${steps.join(', ')}`);
   }
-  console.log(`  failed cycles     ${failedCycles}; map taps that missed the place: ${mapMisses}; page errors: ${pageErrors.length}`);
+  console.log(
+    `  failed cycles     ${failedCycles}; map taps that missed the place: ${mapMisses}; page errors: ${pageErrors.length}`,
+  );
   if (first && last) {
-    console.log(`  JS heap           ${mb(first.heapUsed)} at cycle ${first.cycle} → ${mb(last.heapUsed)} at cycle ${last.cycle}`);
+    console.log(
+      `  JS heap           ${mb(first.heapUsed)} at cycle ${first.cycle} → ${mb(last.heapUsed)} at cycle ${last.cycle}`,
+    );
     console.log(`  DOM nodes         ${first.nodes} → ${last.nodes}`);
     console.log(`  event listeners   ${first.listeners} → ${last.listeners}`);
   }
@@ -597,9 +622,13 @@ async function main(): Promise<number> {
         `(limit +${mb(HEAP_LIMIT_BYTES)}), DOM nodes ${(verdict.nodesGrowth * 100).toFixed(1)} % (limit +${NODES_LIMIT_RATIO * 100} %)`,
     );
   } else {
-    console.log(`  growth not judged: it needs a checkpoint after cycle ${options.from} (run more cycles, or pass --from)`);
+    console.log(
+      `  growth not judged: it needs a checkpoint after cycle ${options.from} (run more cycles, or pass --from)`,
+    );
   }
-  console.log(`  results           ${path.relative(REPO, path.join(OUT_DIR, 'soak.csv'))}, ${path.relative(REPO, path.join(OUT_DIR, 'soak.svg'))}`);
+  console.log(
+    `  results           ${path.relative(REPO, path.join(OUT_DIR, 'soak.csv'))}, ${path.relative(REPO, path.join(OUT_DIR, 'soak.svg'))}`,
+  );
   console.log(`  verdict           ${verdict.failures.length ? `FAIL: ${verdict.failures.join('; ')}` : 'pass'}`);
   return verdict.failures.length ? 1 : 0;
 }

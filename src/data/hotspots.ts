@@ -228,4 +228,3 @@ export function hotspotsToGeoJSON(hotspots: readonly Hotspot[]): FeatureCollecti
   placesByCollection.set(collection, hotspots);
   return collection;
 }
-

@@ -37,7 +37,8 @@ const de = {
   'list.title': 'Orte',
   'list.count': '{count} Orte',
   'list.loading': 'Orte werden geladen …',
-  'list.cut': 'Die ersten {shown} von {total} Orten. Der Rest lässt sich gerade nicht anzeigen; bitte laden Sie die Seite neu.',
+  'list.cut':
+    'Die ersten {shown} von {total} Orten. Der Rest lässt sich gerade nicht anzeigen; bitte laden Sie die Seite neu.',
   'list.empty': 'Keine Orte verfügbar.',
   'details.close': 'Details schließen',
   'details.category': 'Kategorie',

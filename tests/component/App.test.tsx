@@ -103,7 +103,9 @@ describe('App with WebGL', { timeout: 20_000 }, () => {
     render(<App />);
     const list = await placesList();
     await userEvent.click(within(list).getByRole('button', { name: /TechnologieZentrumDortmund/ }));
-    expect(await screen.findByRole('heading', { level: 2, name: 'TechnologieZentrumDortmund (TZDO)' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { level: 2, name: 'TechnologieZentrumDortmund (TZDO)' }),
+    ).toBeInTheDocument();
     // The URL is written in a task after the click's (useUrlSync).
     await waitFor(() => expect(new URLSearchParams(window.location.search).get('hotspot')).toBe('tzdo'));
     expect(pushState).toHaveBeenCalled();

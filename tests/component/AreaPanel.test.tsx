@@ -75,12 +75,16 @@ describe('AreaPanel', () => {
     const inHoerde = hotspots.filter((hotspot) => hotspot.district === 'hoerde');
     const { byCategory, top } = expectedSummary(inHoerde);
     expect(inHoerde.length).toBeGreaterThan(1);
-    expect(within(panel).getByText(`${inHoerde.length} Orte, davon ${top.count} ${label(top.category)}`)).toBeInTheDocument();
+    expect(
+      within(panel).getByText(`${inHoerde.length} Orte, davon ${top.count} ${label(top.category)}`),
+    ).toBeInTheDocument();
 
     const list = within(panel).getByRole('list', { name: 'Orte nach Kategorie' });
-    expect(within(list).getAllByRole('listitem').map((item) => item.textContent)).toEqual(
-      byCategory.map(({ category, count }) => `${label(category)}: ${count}`),
-    );
+    expect(
+      within(list)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual(byCategory.map(({ category, count }) => `${label(category)}: ${count}`));
   });
 
   it('the context line and categories follow the other filters', () => {
@@ -99,7 +103,9 @@ describe('AreaPanel', () => {
   });
 
   it('says when filters hide every place of the area', () => {
-    const absent = CATEGORIES.find((category) => !hotspots.some((hotspot) => hotspot.district === 'hoerde' && hotspot.category === category));
+    const absent = CATEGORIES.find(
+      (category) => !hotspots.some((hotspot) => hotspot.district === 'hoerde' && hotspot.category === category),
+    );
     expect(absent, 'a category with no place in Hörde').toBeDefined();
     act(() => state().updateFilters({ district: 'hoerde', categories: [absent!] }));
     renderPanel();
@@ -126,7 +132,9 @@ describe('AreaPanel', () => {
     const inCity = hotspots.filter((hotspot) => hotspot.neighbourhood === 'city');
     const { top } = expectedSummary(inCity);
     const context =
-      inCity.length === 1 ? `1 Ort: ${label(top.category)}` : `${inCity.length} Orte, davon ${top.count} ${label(top.category)}`;
+      inCity.length === 1
+        ? `1 Ort: ${label(top.category)}`
+        : `${inCity.length} Orte, davon ${top.count} ${label(top.category)}`;
     expect(within(panel).getByText(context)).toBeInTheDocument();
   });
 
@@ -171,7 +179,9 @@ describe('AreaPanel', () => {
     renderPanel();
     const inHoerde = hotspots.filter((hotspot) => hotspot.district === 'hoerde');
     const { top } = expectedSummary(inHoerde);
-    expect(screen.getByText(`${inHoerde.length} places, ${top.count} of them ${label(top.category, 'en')}`)).toBeInTheDocument();
+    expect(
+      screen.getByText(`${inHoerde.length} places, ${top.count} of them ${label(top.category, 'en')}`),
+    ).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Show all of Dortmund' })).toBeInTheDocument();
   });
 });

@@ -12,7 +12,12 @@ function withProblems(fileProblems: FileProblem[], featureProblems: FeatureProbl
   useAppStore.setState({ data, loadStatus: 'ready' });
 }
 
-const insecureLink: FeatureProblem = { file: 'hotspots.geojson', feature: 'tzdo', field: 'properties.website', code: 'insecure-link' };
+const insecureLink: FeatureProblem = {
+  file: 'hotspots.geojson',
+  feature: 'tzdo',
+  field: 'properties.website',
+  code: 'insecure-link',
+};
 
 beforeEach(() => {
   resetStore();
@@ -31,7 +36,9 @@ describe('DataAlerts', () => {
     const alert = screen.getByRole('alert');
     expect(alert).toHaveTextContent('Probleme mit den Daten');
     expect(alert).toHaveTextContent('1 Einträge wurden übersprungen');
-    expect(within(alert).getByText('hotspots.geojson, Eintrag tzdo: Link ist nicht https (properties.website).')).toBeInTheDocument();
+    expect(
+      within(alert).getByText('hotspots.geojson, Eintrag tzdo: Link ist nicht https (properties.website).'),
+    ).toBeInTheDocument();
     // Feature problems alone offer no retry: the file itself loaded.
     expect(within(alert).queryByRole('button')).not.toBeInTheDocument();
   });
@@ -40,7 +47,9 @@ describe('DataAlerts', () => {
     withProblems([], [insecureLink]);
     useAppStore.getState().setLanguage('en');
     render(<DataAlerts />);
-    expect(screen.getByRole('alert')).toHaveTextContent('hotspots.geojson, entry tzdo: link is not https (properties.website).');
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'hotspots.geojson, entry tzdo: link is not https (properties.website).',
+    );
   });
 
   it('lists at most 8 skipped features and summarises the rest', () => {

@@ -49,7 +49,10 @@ describe('FilterPanel', () => {
     const boxes = within(categories).getAllByRole('checkbox');
     expect(boxes).toHaveLength(CATEGORIES.length);
     for (const category of CATEGORIES) {
-      const name = withCount(de(`category.${category}`), count((hotspot) => hotspot.category === category));
+      const name = withCount(
+        de(`category.${category}`),
+        count((hotspot) => hotspot.category === category),
+      );
       expect(within(categories).getByRole('checkbox', { name }), name).not.toBeChecked();
     }
   });
@@ -57,15 +60,28 @@ describe('FilterPanel', () => {
   it('shows counts for statuses, sectors and tags too', () => {
     const { statuses, sectors, tags } = renderPanel();
     for (const status of STATUSES) {
-      within(statuses).getByRole('checkbox', { name: withCount(de(`status.${status}`), count((hotspot) => hotspot.status === status)) });
+      within(statuses).getByRole('checkbox', {
+        name: withCount(
+          de(`status.${status}`),
+          count((hotspot) => hotspot.status === status),
+        ),
+      });
     }
     for (const sector of SECTORS) {
-      within(sectors).getByRole('checkbox', { name: withCount(de(`sector.${sector}`), count((hotspot) => hotspot.sector === sector)) });
+      within(sectors).getByRole('checkbox', {
+        name: withCount(
+          de(`sector.${sector}`),
+          count((hotspot) => hotspot.sector === sector),
+        ),
+      });
     }
     const used = new Set(hotspots.flatMap((hotspot) => hotspot.tags));
     expect(within(tags).getAllByRole('checkbox')).toHaveLength(used.size);
     within(tags).getByRole('checkbox', {
-      name: withCount(TAG_LABELS['robotics']!.de, count((hotspot) => hotspot.tags.includes('robotics'))),
+      name: withCount(
+        TAG_LABELS['robotics']!.de,
+        count((hotspot) => hotspot.tags.includes('robotics')),
+      ),
     });
   });
 
@@ -97,7 +113,9 @@ describe('FilterPanel', () => {
     await user.click(within(categories).getByRole('checkbox', { name: /^Wissenschaft / }));
     // Canonical order, whatever the order of the clicks.
     expect(state().filters.categories).toEqual(['science', 'culture']);
-    const planned = count((hotspot) => ['science', 'culture'].includes(hotspot.category) && hotspot.status === 'planned');
+    const planned = count(
+      (hotspot) => ['science', 'culture'].includes(hotspot.category) && hotspot.status === 'planned',
+    );
     await user.click(within(statuses).getByRole('checkbox', { name: withCount('Geplant (Vision)', planned) }));
     expect(state().filters.statuses).toEqual(['planned']);
     // The category counts now count planned places only.
@@ -137,10 +155,19 @@ describe('FilterPanel', () => {
     await user.click(reset);
     expect(state().filters).toEqual(EMPTY_FILTERS);
     expect(reset).toBeDisabled();
-    expect(within(categories).getAllByRole('checkbox').filter((box) => (box as HTMLInputElement).checked)).toEqual([]);
+    expect(
+      within(categories)
+        .getAllByRole('checkbox')
+        .filter((box) => (box as HTMLInputElement).checked),
+    ).toEqual([]);
     expect(district).toHaveValue('');
     // Counts are back to the whole city.
-    within(categories).getByRole('checkbox', { name: withCount('Kultur', count((hotspot) => hotspot.category === 'culture')) });
+    within(categories).getByRole('checkbox', {
+      name: withCount(
+        'Kultur',
+        count((hotspot) => hotspot.category === 'culture'),
+      ),
+    });
   });
 
   it('the district select lists every district with its count', () => {
@@ -149,7 +176,10 @@ describe('FilterPanel', () => {
     expect(options[0]).toHaveTextContent('Alle Stadtbezirke');
     expect(options).toHaveLength(data.districts!.length + 1);
     for (const area of data.districts!) {
-      const name = withCount(area.name, count((hotspot) => hotspot.district === area.slug));
+      const name = withCount(
+        area.name,
+        count((hotspot) => hotspot.district === area.slug),
+      );
       expect(within(district).getByRole('option', { name })).toHaveValue(area.slug);
     }
   });
@@ -160,9 +190,17 @@ describe('FilterPanel', () => {
     const inHoerde = data.neighbourhoods!.filter((area) => area.district === 'hoerde');
     expect(within(hoerde).getAllByRole('option')).toHaveLength(inHoerde.length);
     within(hoerde).getByRole('option', {
-      name: withCount('Hörde', count((hotspot) => hotspot.neighbourhood === 'hoerde')),
+      name: withCount(
+        'Hörde',
+        count((hotspot) => hotspot.neighbourhood === 'hoerde'),
+      ),
     });
-    within(hoerde).getByRole('option', { name: withCount('Syburg', count((hotspot) => hotspot.neighbourhood === 'syburg')) });
+    within(hoerde).getByRole('option', {
+      name: withCount(
+        'Syburg',
+        count((hotspot) => hotspot.neighbourhood === 'syburg'),
+      ),
+    });
   });
 
   it('place counts follow the other filters', async () => {
@@ -230,7 +268,12 @@ describe('FilterPanel', () => {
       </FilteredViewProvider>,
     );
     const categories = screen.getByRole('group', { name: 'Category' });
-    within(categories).getByRole('checkbox', { name: withCount('Science', count((hotspot) => hotspot.category === 'science')) });
+    within(categories).getByRole('checkbox', {
+      name: withCount(
+        'Science',
+        count((hotspot) => hotspot.category === 'science'),
+      ),
+    });
     expect(screen.getByRole('button', { name: 'Reset all filters' })).toBeDisabled();
   });
 });

@@ -56,7 +56,11 @@ describe('HotspotList', () => {
     await userEvent.click(button);
     expect(useAppStore.getState().selectedId).toBe('tzdo');
     expect(button).toHaveAttribute('aria-current', 'true');
-    expect(within(list).getAllByRole('button').filter((candidate) => candidate.hasAttribute('aria-current'))).toHaveLength(1);
+    expect(
+      within(list)
+        .getAllByRole('button')
+        .filter((candidate) => candidate.hasAttribute('aria-current')),
+    ).toHaveLength(1);
   });
 
   it('hover and focus highlight the place; leaving and blurring clear it', () => {

@@ -161,7 +161,8 @@ describe('the list follows the filters', () => {
     }
     // The end result holds every place in Hörde and far from all places.
     const found = namesIn(list);
-    for (const hotspot of hotspots.filter((candidate) => candidate.district === 'hoerde')) expect(found).toContain(hotspot.name);
+    for (const hotspot of hotspots.filter((candidate) => candidate.district === 'hoerde'))
+      expect(found).toContain(hotspot.name);
     expect(found.length).toBeLessThan(hotspots.length);
   });
 
@@ -229,7 +230,9 @@ describe('near me', () => {
     expect(state().geolocation).toBe('denied');
     const status = within(section).getByText(/Ihr Standort ist nicht freigegeben/);
     expect(status).toHaveAttribute('role', 'status');
-    expect(status).toHaveTextContent('Erlauben Sie den Zugriff in den Browser-Einstellungen, oder wählen Sie einen Stadtbezirk.');
+    expect(status).toHaveTextContent(
+      'Erlauben Sie den Zugriff in den Browser-Einstellungen, oder wählen Sie einen Stadtbezirk.',
+    );
     expect(sort).toHaveValue('name');
     expect(nearMe).toHaveAttribute('aria-pressed', 'false');
     expect(namesIn(list)).toEqual([...hotspots].sort(byName).map((hotspot) => hotspot.name));
@@ -241,7 +244,11 @@ describe('near me', () => {
     const user = userEvent.setup();
     const { nearMe, section, sort } = renderResults();
     await user.click(nearMe);
-    expect(within(section).getByText('Ihr Standort konnte nicht ermittelt werden. Wählen Sie stattdessen einen Stadtbezirk.')).toBeInTheDocument();
+    expect(
+      within(section).getByText(
+        'Ihr Standort konnte nicht ermittelt werden. Wählen Sie stattdessen einen Stadtbezirk.',
+      ),
+    ).toBeInTheDocument();
     expect(sort).toHaveValue('name');
   });
 

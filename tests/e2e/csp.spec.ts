@@ -28,7 +28,8 @@ async function watchCsp(page: Page): Promise<CspWatch> {
     watch.violations.push(`${report} in ${frame.url()}`);
   });
   await page.addInitScript(() => {
-    const report = (window as unknown as { __reportCspViolation: (text: string) => Promise<void> }).__reportCspViolation;
+    const report = (window as unknown as { __reportCspViolation: (text: string) => Promise<void> })
+      .__reportCspViolation;
     window.addEventListener(
       'securitypolicyviolation',
       (event) => {
@@ -103,7 +104,12 @@ async function useTheApp(app: MapApp): Promise<void> {
 }
 
 test.describe('the app under its production CSP, served by nginx', () => {
-  test('offline basemap: browsing, filtering and the embed preview raise no violation', async ({ app, csp, nginx, page }) => {
+  test('offline basemap: browsing, filtering and the embed preview raise no violation', async ({
+    app,
+    csp,
+    nginx,
+    page,
+  }) => {
     await page.goto(nginx.url('/?basemap=offline'));
     await app.waitForMapReady();
     await useTheApp(app);
@@ -122,7 +128,9 @@ test.describe('the app under its production CSP, served by nginx', () => {
     await page.goto(nginx.url('/'));
     await app.waitForMapReady();
     // The style request reached the network layer, so the policy let it out: a CSP-blocked fetch never does.
-    await expect.poll(() => app.blockedRequests.some((url) => url.startsWith('https://tiles.openfreemap.org/'))).toBe(true);
+    await expect
+      .poll(() => app.blockedRequests.some((url) => url.startsWith('https://tiles.openfreemap.org/')))
+      .toBe(true);
     await expect(app.basemapFallbackNote).toBeVisible();
     expect(csp.violations, 'CSP violations').toEqual([]);
   });
@@ -141,7 +149,9 @@ test.describe('the app under its production CSP, served by nginx', () => {
     );
     await page.goto(nginx.url('/'));
     await app.waitForMapReady();
-    await expect.poll(() => [...served].sort(), { timeout: 20_000 }).toEqual(['glyphs', 'sprite', 'style', 'tile', 'tilejson']);
+    await expect
+      .poll(() => [...served].sort(), { timeout: 20_000 })
+      .toEqual(['glyphs', 'sprite', 'style', 'tile', 'tilejson']);
     await expect(app.basemapFallbackNote).toBeHidden();
     await page.waitForTimeout(500);
     expect(csp.violations, 'CSP violations').toEqual([]);
@@ -152,7 +162,12 @@ test.describe('the service worker under the production CSP', () => {
   // The suite blocks service workers by default (playwright.config.ts); this one needs it.
   test.use({ serviceWorkers: 'allow' });
 
-  test('registers and activates from /sw.js (worker-src \'self\') without a violation', async ({ app, csp, nginx, page }) => {
+  test("registers and activates from /sw.js (worker-src 'self') without a violation", async ({
+    app,
+    csp,
+    nginx,
+    page,
+  }) => {
     // npm run build always writes the worker; a build without it is a failure, not a reason to skip.
     expect(existsSync(path.join(DIST, 'sw.js')), 'dist/sw.js (run npm run build)').toBe(true);
     await page.goto(nginx.url('/?basemap=offline'));
@@ -188,7 +203,13 @@ async function fakeOpenFreeMap(page: Page): Promise<Set<string>> {
     sprite: `${host}/sprites/ofm_f384/ofm`,
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': '#f2efe9' } },
-      { id: 'water', type: 'fill', source: 'openmaptiles', 'source-layer': 'water', paint: { 'fill-color': '#aad3df' } },
+      {
+        id: 'water',
+        type: 'fill',
+        source: 'openmaptiles',
+        'source-layer': 'water',
+        paint: { 'fill-color': '#aad3df' },
+      },
       {
         id: 'place',
         type: 'symbol',
@@ -210,7 +231,12 @@ async function fakeOpenFreeMap(page: Page): Promise<Set<string>> {
     };
     if (pathname === '/styles/positron') return json('style', style);
     if (pathname === '/planet') {
-      return json('tilejson', { tilejson: '3.0.0', tiles: [`${host}/planet/test/{z}/{x}/{y}.pbf`], minzoom: 0, maxzoom: 14 });
+      return json('tilejson', {
+        tilejson: '3.0.0',
+        tiles: [`${host}/planet/test/{z}/{x}/{y}.pbf`],
+        minzoom: 0,
+        maxzoom: 14,
+      });
     }
     if (pathname.startsWith('/planet/test/')) return binary('tile', 'application/x-protobuf', Buffer.alloc(0));
     if (pathname.startsWith('/fonts/')) return binary('glyphs', 'application/x-protobuf', Buffer.alloc(0));
@@ -303,7 +329,9 @@ test.describe('the headers nginx sends', () => {
     expect(config.status).toBe(200);
     expect(config.headers['content-type']).toMatch(/^application\/json/);
     expect(config.headers['cache-control']).toBe('no-cache');
-    expect(JSON.parse(config.body.toString())).toEqual(JSON.parse(readFileSync(path.join(DIST, 'config.json'), 'utf8')));
+    expect(JSON.parse(config.body.toString())).toEqual(
+      JSON.parse(readFileSync(path.join(DIST, 'config.json'), 'utf8')),
+    );
     expectSecurityHeaders(config, '/config.json');
 
     const data = await get(nginx.url('/data/hotspots.geojson'), { 'Accept-Encoding': 'gzip' });
@@ -375,9 +403,9 @@ test.describe('framing: frame-ancestors lets partners in and keeps strangers out
       page.on('console', (message) => console.push(message.text()));
       await page.goto(stranger.pageFor(nginx.url('/?mode=embed&basemap=offline')));
       // Chromium words it "Framing '<url>' violates ... "frame-ancestors 'self'"" (older: "Refused to frame").
-      await expect.poll(() => console.find((text) => /frame-ancestors/.test(text)), { timeout: 15_000 }).toMatch(
-        new RegExp(`(Framing|Refused to frame) '${escapeRegExp(nginx.origin)}/'.*"frame-ancestors 'self'"`),
-      );
+      await expect
+        .poll(() => console.find((text) => /frame-ancestors/.test(text)), { timeout: 15_000 })
+        .toMatch(new RegExp(`(Framing|Refused to frame) '${escapeRegExp(nginx.origin)}/'.*"frame-ancestors 'self'"`));
       const frame = page.frames().find((candidate) => candidate !== page.mainFrame());
       expect(frame, 'the iframe exists').toBeTruthy();
       // Chromium swaps a refused frame for its error page: the app's document never arrives.

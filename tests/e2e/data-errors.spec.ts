@@ -23,7 +23,10 @@ function escapeRegExp(value: string): string {
 test.describe('Corrupted place data', () => {
   for (const build of CORRUPT_CASES) {
     const corrupt = build();
-    test(`${corrupt.title}: reported with file, feature and field; the valid places still work`, async ({ app, page }) => {
+    test(`${corrupt.title}: reported with file, feature and field; the valid places still work`, async ({
+      app,
+      page,
+    }) => {
       await serveHotspots(page, corrupt.collection);
       await app.openReady('?basemap=offline');
 

@@ -189,7 +189,8 @@ test.describe('On a phone', () => {
           found.push(`${name}: not on screen`);
           continue;
         }
-        if (box.y + box.height > sheetTop + 0.5) found.push(`${name}: ends at ${box.y + box.height}, sheet at ${sheetTop}`);
+        if (box.y + box.height > sheetTop + 0.5)
+          found.push(`${name}: ends at ${box.y + box.height}, sheet at ${sheetTop}`);
         const onTop = await locator.evaluate((element) => {
           const rect = element.getBoundingClientRect();
           const hit = document.elementFromPoint(rect.x + rect.width / 2, rect.y + rect.height / 2);

@@ -71,8 +71,9 @@ describe('encodeGlyphRange', () => {
 /** Every label text in the shipped data: area names and place names (cluster counts are digits). */
 function labelTexts(): string[] {
   const names = (file: string) =>
-    (JSON.parse(readFileSync(path.resolve('data', file), 'utf8')) as { features: { properties: { name: string } }[] })
-      .features.map((feature) => feature.properties.name);
+    (
+      JSON.parse(readFileSync(path.resolve('data', file), 'utf8')) as { features: { properties: { name: string } }[] }
+    ).features.map((feature) => feature.properties.name);
   return [
     ...names('districts.geojson'),
     ...names('neighbourhoods.geojson'),
@@ -83,7 +84,11 @@ function labelTexts(): string[] {
 
 describe('the shipped glyph files', () => {
   const files = LABEL_FONTS.flatMap(({ stack }) =>
-    SHIPPED_GLYPH_BLOCKS.map((block) => ({ stack, block, file: path.join(GLYPH_DIR, stack, `${glyphBlockName(block)}.pbf`) })),
+    SHIPPED_GLYPH_BLOCKS.map((block) => ({
+      stack,
+      block,
+      file: path.join(GLYPH_DIR, stack, `${glyphBlockName(block)}.pbf`),
+    })),
   );
 
   it('exist for every label font and block (run `npm run glyphs` after changing either)', () => {

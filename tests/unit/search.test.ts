@@ -377,4 +377,3 @@ describe('Search.begin: the same search in slices', () => {
     expect(job.found).toBeNull();
   });
 });
-

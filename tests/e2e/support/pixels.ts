@@ -35,7 +35,11 @@ export function decodePng(buffer: Buffer): PNG {
 function parseHex(hex: string): [number, number, number] {
   const match = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
   if (!match) throw new Error(`Not a #rrggbb colour: ${hex}`);
-  return [Number.parseInt(match[1] ?? '', 16), Number.parseInt(match[2] ?? '', 16), Number.parseInt(match[3] ?? '', 16)];
+  return [
+    Number.parseInt(match[1] ?? '', 16),
+    Number.parseInt(match[2] ?? '', 16),
+    Number.parseInt(match[3] ?? '', 16),
+  ];
 }
 
 /**
