@@ -27,8 +27,9 @@ const CITY_ASPECT = mercatorAspect(DORTMUND_BOUNDS);
  * The padding for the whole-city view. Controls along the map's right edge (the pan buttons) would lie
  * over the city's eastern districts. When the map is wide enough that its height decides the zoom, the
  * city moves left, out from under them, by up to `reservedRight` px: never so far that it has to shrink.
- * On a narrow map (a phone) the width decides, there is no room to spare, and the padding stays even; the
- * buttons then sit above or beside the city, not on it.
+ * On a narrow map the width decides, there is no room to spare, and the padding stays even: on a phone or a
+ * portrait screen the buttons then sit above the city; on a landscape tablet (map about 640×700 px) they can
+ * still touch its eastern edge, which is better than a smaller city.
  */
 export function homePadding(view: { width: number; height: number }, reservedRight: number): Padding {
   const inner = { width: view.width - 2 * HOME_PADDING_PX, height: view.height - 2 * HOME_PADDING_PX };
