@@ -12,7 +12,7 @@ export interface Padding {
 }
 
 /** Web Mercator y of a latitude, in units of the world's width. */
-function mercatorY(latitude: number): number {
+export function mercatorY(latitude: number): number {
   return (1 - Math.log(Math.tan(Math.PI / 4 + (latitude * Math.PI) / 360)) / Math.PI) / 2;
 }
 

@@ -1,6 +1,6 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import type { PNG } from 'pngjs';
-import { DORTMUND_BOUNDS } from '../../src/map/bounds';
+import { DORTMUND_BOUNDS, mercatorY } from '../../src/map/bounds';
 import { expect, failDataFile, test, type Camera, type MapApp } from './support/driver';
 import { CATEGORY_COLOURS, MAP_COLOURS, colourCounts, countColourPixels, topColours } from './support/pixels';
 
@@ -253,8 +253,7 @@ test.describe('The map', () => {
     const fromCentre = (camera: Camera, lon: number, lat: number) => {
       const scale = 512 * 2 ** camera.zoom;
       const x = (degrees: number) => ((degrees + 180) / 360) * scale;
-      const y = (degrees: number) =>
-        ((1 - Math.log(Math.tan(Math.PI / 4 + (degrees * Math.PI) / 360)) / Math.PI) / 2) * scale;
+      const y = (degrees: number) => mercatorY(degrees) * scale;
       return { dx: x(lon) - x(camera.lon), dy: y(lat) - y(camera.lat) };
     };
     const [west, south, east, north] = DORTMUND_BOUNDS;
