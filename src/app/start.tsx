@@ -1,13 +1,14 @@
 /**
  * The app proper, loaded by the entry (main.ts) once the static page is painted, while the data, the
- * config and the map's code are on their way: reads the launch options and the start language, starts
- * the service worker and renders <App> in place of the static page.
+ * config and the map's code are on their way: reads the launch options and the start language, renders
+ * <App> in place of the static page and starts the service worker once the map has settled.
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from '@/app/App';
 import { AppErrorBoundary } from '@/app/AppErrorBoundary';
 import { startServiceWorker } from '@/app/serviceWorker';
+import { whenMapSettles } from '@/app/whenMapSettles';
 import { parseLaunchOptions } from '@/config/launchOptions';
 import { useAppStore } from '@/state/store';
 import { initialLanguage } from '@/state/useUrlSync';
@@ -23,7 +24,9 @@ if (launch.mode === 'embed' && window.matchMedia('(max-width: 720px)').matches) 
   useAppStore.getState().setListOpen(false);
 }
 
-startServiceWorker(launch.mode);
+// Not before the first map: see whenMapSettles. A map that never settles still gets its worker.
+const SERVICE_WORKER_DEADLINE_MS = 10_000;
+whenMapSettles(useAppStore, () => startServiceWorker(launch.mode), SERVICE_WORKER_DEADLINE_MS);
 
 const root = document.getElementById('root');
 if (root) {

@@ -138,6 +138,30 @@ test.describe('Offline, after one visit online', () => {
     expect(new Set(glyphs)).toEqual(new Set(['200 true']));
   });
 
+  test('the worker registers only once the first map is ready', async ({ app, page, context }) => {
+    await blockInternet(context);
+    // Its install downloads the precache (MapLibre included) and its warm-up every data file: on a first
+    // visit that would compete with the map's start. Each registration notes whether the map was ready.
+    await page.addInitScript(() => {
+      const readyAtRegistration: boolean[] = [];
+      Object.defineProperty(window, '__readyAtRegistration', { value: readyAtRegistration });
+      const register = ServiceWorkerContainer.prototype.register;
+      ServiceWorkerContainer.prototype.register = function (
+        this: ServiceWorkerContainer,
+        ...args: Parameters<ServiceWorkerContainer['register']>
+      ) {
+        readyAtRegistration.push(performance.getEntriesByName('map-ready').length > 0);
+        return register.apply(this, args);
+      };
+    });
+    await app.openReady('?basemap=offline');
+    await waitForWorker(page);
+    const readyAtRegistration = await page.evaluate(
+      () => (window as unknown as { __readyAtRegistration: boolean[] }).__readyAtRegistration,
+    );
+    expect(readyAtRegistration, 'one registration, after the map was ready').toEqual([true]);
+  });
+
   test('the browse mode falls back to the embedded map offline, with every place', async ({ app, page, context }) => {
     await blockInternet(context);
     // Online only with the embedded style: nothing here may reach for the internet's street map.

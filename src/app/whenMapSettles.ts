@@ -1,0 +1,38 @@
+import type { MapStatus } from '@/state/store';
+
+interface MapStatusStore {
+  getState: () => { mapStatus: MapStatus };
+  subscribe: (listener: (state: { mapStatus: MapStatus }) => void) => () => void;
+}
+
+/**
+ * Runs `task` once, as soon as the map has settled (ready, failed or not supported), or after
+ * `deadlineMs` if it never does (a data file or the map's code that never arrives). Returns a cancel.
+ *
+ * For work that would compete with the first map on a visitor's first visit: the service worker's
+ * install downloads every precached file again (MapLibre's ~0.8 MB among them) and its data-cache
+ * warm-up every data file, on the same two cores and the same line as the map's start.
+ */
+export function whenMapSettles(store: MapStatusStore, task: () => void, deadlineMs: number): () => void {
+  let pending = true;
+  const finish = () => {
+    if (!pending) return;
+    pending = false;
+    unsubscribe();
+    clearTimeout(deadline);
+  };
+  const unsubscribe = store.subscribe((state) => {
+    if (state.mapStatus === 'loading') return;
+    finish();
+    task();
+  });
+  const deadline = setTimeout(() => {
+    finish();
+    task();
+  }, deadlineMs);
+  if (store.getState().mapStatus !== 'loading') {
+    finish();
+    task();
+  }
+  return finish;
+}
