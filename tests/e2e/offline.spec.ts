@@ -140,7 +140,7 @@ test.describe('Offline, after one visit online', () => {
 
   test('the worker registers only once the first map is ready', async ({ app, page, context }) => {
     await blockInternet(context);
-    // Its install downloads the precache (MapLibre included) and its warm-up every data file: on a first
+    // Its install fetches the precache (MapLibre included) and its warm-up every data file: on a first
     // visit that would compete with the map's start. Each registration notes whether the map was ready.
     await page.addInitScript(() => {
       const readyAtRegistration: boolean[] = [];
