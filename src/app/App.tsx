@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { loadRuntimeConfig, type RuntimeConfig } from '@/config/runtimeConfig';
+import type { RuntimeConfig } from '@/config/runtimeConfig';
 import { AboutDialog } from '@/features/about/AboutDialog';
 import { EmbedDialog } from '@/features/embed/EmbedDialog';
 import { useEmbedBridge } from '@/features/embed/useEmbedBridge';
@@ -13,9 +13,11 @@ import { useUrlSync } from '@/state/useUrlSync';
 import { Header } from './Header';
 import { MapArea } from './MapArea';
 import { Sidebar } from './Sidebar';
+import { startLoading, type Startup } from './startLoading';
 import { useResolvedTheme } from './useTheme';
 
-export function App() {
+/** `startup`: the loads start.tsx began before the first render; without it (tests), App starts them. */
+export function App({ startup }: { startup?: Startup }) {
   const t = useT();
   const [config, setConfig] = useState<RuntimeConfig | null>(null);
   const [forceOfflineBasemap] = useState(() => parseUrlState(window.location.search).basemap === 'offline');
@@ -26,11 +28,13 @@ export function App() {
   useEmbedBridge(config?.partnerOrigins ?? null);
   useAutoRetry();
 
-  // Both take up the responses to the requests the entry sent (main.ts, data/earlyRequests.ts).
   useEffect(() => {
-    void useAppStore.getState().loadData();
-    void loadRuntimeConfig().then(setConfig);
-  }, []);
+    let live = true;
+    void (startup ?? startLoading()).config.then((loaded) => live && setConfig(loaded));
+    return () => {
+      live = false;
+    };
+  }, [startup]);
 
   return (
     <FilteredViewProvider>

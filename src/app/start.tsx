@@ -8,6 +8,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from '@/app/App';
 import { AppErrorBoundary } from '@/app/AppErrorBoundary';
 import { startServiceWorker } from '@/app/serviceWorker';
+import { startLoading } from '@/app/startLoading';
 import { whenMapSettles } from '@/app/whenMapSettles';
 import { parseLaunchOptions } from '@/config/launchOptions';
 import { useAppStore } from '@/state/store';
@@ -28,12 +29,15 @@ if (launch.mode === 'embed' && window.matchMedia('(max-width: 720px)').matches) 
 const SERVICE_WORKER_DEADLINE_MS = 10_000;
 whenMapSettles(useAppStore, () => startServiceWorker(launch.mode), SERVICE_WORKER_DEADLINE_MS);
 
+// Before the first render: the data is read while React renders the shell (see startLoading).
+const startup = startLoading();
+
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
       <AppErrorBoundary kiosk={launch.mode === 'kiosk'}>
-        <App />
+        <App startup={startup} />
       </AppErrorBoundary>
     </StrictMode>,
   );

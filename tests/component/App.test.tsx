@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { act, configure, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from '@/app/App';
+import { startLoading } from '@/app/startLoading';
 import { useAppStore } from '@/state/store';
 import { fakeFetch } from '../fixtures/unit/fakeFetch';
 import { resetStore } from '../fixtures/unit/realStore';
@@ -96,6 +97,19 @@ describe('App with WebGL', { timeout: 20_000 }, () => {
     expect(urls).toEqual(expect.arrayContaining(['/config.json', '/data/hotspots.geojson', '/data/districts.geojson']));
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
     expect(screen.queryByText(/WebGL/)).not.toBeInTheDocument();
+  });
+
+  it('takes up the loads start.tsx began before the first render, without fetching again', async () => {
+    const startup = startLoading();
+    const fetchedBeforeRender = fetch.mock.calls.length;
+    expect(fetchedBeforeRender, 'the data and config requests start before React renders').toBeGreaterThan(0);
+    render(<App startup={startup} />);
+    await placesList();
+    expect(await screen.findByTestId('map-stub')).toBeInTheDocument();
+    // The hotspot file once: App used the started load instead of starting its own.
+    const hotspotRequests = fetch.mock.calls.filter(([url]) => url === '/data/hotspots.geojson');
+    expect(hotspotRequests).toHaveLength(1);
+    expect(fetch.mock.calls.filter(([url]) => url === '/config.json')).toHaveLength(1);
   });
 
   it('opens the details of a clicked place and pushes ?hotspot= to the URL', async () => {
