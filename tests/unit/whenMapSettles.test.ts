@@ -1,13 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { whenMapSettles } from '@/app/whenMapSettles';
-import { initialAppState, useAppStore } from '@/state/store';
+import { useAppStore } from '@/state/store';
+import { resetStore } from '../fixtures/unit/realStore';
 
 const DEADLINE_MS = 10_000;
 
 describe('whenMapSettles', () => {
   beforeEach(() => {
     vi.useFakeTimers();
-    useAppStore.setState(initialAppState, true);
+    resetStore();
   });
   afterEach(() => {
     vi.useRealTimers();
