@@ -1,5 +1,5 @@
 import type { LockableFacet } from '@/config/launchOptions';
-import type { Filters } from './filters';
+import { EMPTY_FILTERS, isFiltering, type Filters } from './filters';
 
 const FACET_KEYS: Record<LockableFacet, keyof Filters> = {
   category: 'categories',
@@ -28,4 +28,9 @@ export function applyLocks(next: Filters, fixed: Filters, locked: readonly Locka
     result.neighbourhood = fixed.neighbourhood;
   }
   return result as unknown as Filters;
+}
+
+/** Whether a reset would change anything: some facet that is not locked is set. */
+export function hasResettableFilters(filters: Filters, locked: readonly LockableFacet[]): boolean {
+  return isFiltering(applyLocks(filters, EMPTY_FILTERS, locked));
 }

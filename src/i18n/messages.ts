@@ -146,7 +146,7 @@ const de = {
   'embed.open': 'Karte einbetten',
   'embed.title': 'Diese Karte einbetten',
   'embed.includeView': 'Aktuelle Ansicht und Filter übernehmen',
-  'embed.lock': 'Festlegen (im eingebetteten Plan nicht änderbar)',
+  'embed.lock': 'Festlegen (in der eingebetteten Karte nicht änderbar)',
   'embed.lockNone': 'Wählen Sie zuerst Filter, die festgelegt werden sollen.',
   'embed.theme': 'Farbschema',
   'embed.themeLight': 'Hell',

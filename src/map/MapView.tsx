@@ -18,7 +18,7 @@ import { useFiltered } from '@/state/FilteredView';
 import { useAppStore } from '@/state/store';
 import { useHotspotIndex, useHotspots } from '@/state/selectors';
 import { areaLabelPoints } from './areaLabels';
-import { areaSizes, densityByArea, densityClasses, densityFillExpression } from './choropleth';
+import { areaSizes, DENSITY_FILL_OPACITY, densityByArea, densityClasses, densityFillExpression } from './choropleth';
 import { cityMask } from './cityMask';
 import { DensityLegend } from './DensityLegend';
 import { DORTMUND_BOUNDS, homePadding, type Padding } from './bounds';
@@ -257,7 +257,7 @@ export default function MapView({
   const districtFillPaint = useMemo(
     () =>
       density
-        ? { 'fill-color': densityFillExpression(density, classes), 'fill-opacity': 0.7 }
+        ? { 'fill-color': densityFillExpression(density, classes), 'fill-opacity': DENSITY_FILL_OPACITY }
         : (layers.districtFill.paint ?? {}),
     [density, classes, layers],
   );

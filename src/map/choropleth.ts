@@ -6,6 +6,12 @@ import type { Hotspot } from '@/domain/hotspot';
 /** A light-to-dark sequential scale; dark labels with a white halo stay readable on every class. */
 export const DENSITY_COLOURS = ['#f1f6fb', '#c9dcef', '#92bde0', '#5b9bd0', '#2f77b6'] as const;
 
+/**
+ * The density fill is opaque, so the map shows exactly the legend's colours on every basemap and theme.
+ * At 0.7 the top class over the light background came out as the legend's fourth swatch.
+ */
+export const DENSITY_FILL_OPACITY = 1;
+
 export interface DensityClass {
   colour: string;
   /** Inclusive lower bound in places per km². */

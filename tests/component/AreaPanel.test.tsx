@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { parseLaunchOptions } from '@/config/launchOptions';
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { LoadedData } from '@/data/loadData';
@@ -169,6 +170,18 @@ describe('AreaPanel', () => {
     renderPanel();
     await user.click(screen.getByRole('button', { name: 'Ganz Dortmund zeigen' }));
     expect(state().filters).toMatchObject({ district: null, neighbourhood: null });
+  });
+
+  it('has no "Ganz Dortmund zeigen" in an embed whose place is locked (it could not change anything)', () => {
+    act(() => {
+      state().setLaunch(parseLaunchOptions('?mode=embed&district=hoerde&lock=district'));
+      // As the app starts: the URL's filters go in as they are, then the locked ones are fixed.
+      useAppStore.setState({ filters: { ...state().filters, district: 'hoerde' } });
+      state().fixLockedFilters();
+    });
+    renderPanel();
+    expect(screen.getByRole('heading', { name: 'Hörde' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Ganz Dortmund zeigen' })).not.toBeInTheDocument();
   });
 
   it('speaks English', () => {

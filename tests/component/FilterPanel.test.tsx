@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { parseLaunchOptions } from '@/config/launchOptions';
 import type { LoadedData } from '@/data/loadData';
 import { EMPTY_FILTERS } from '@/domain/filters';
 import { CATEGORIES, SECTORS, STATUSES, type Hotspot } from '@/domain/hotspot';
@@ -136,6 +137,45 @@ describe('FilterPanel', () => {
   it('the reset button is disabled while nothing is filtered', () => {
     const { reset } = renderPanel();
     expect(reset).toBeDisabled();
+  });
+
+  it('in an embed with locked facets, the reset button is disabled until something unlocked is set', async () => {
+    const user = userEvent.setup();
+    act(() => {
+      state().setLaunch(parseLaunchOptions('?mode=embed&category=science&district=hombruch&lock=category,district'));
+      // As the app starts: the URL's filters go in as they are, then the locked ones are fixed.
+      useAppStore.setState({ filters: { ...EMPTY_FILTERS, categories: ['science'], district: 'hombruch' } });
+      state().fixLockedFilters();
+    });
+    // Not renderPanel(): the locked facets' legends carry "(vom Partner festgelegt)".
+    render(
+      <FilteredViewProvider>
+        <FilterPanel />
+      </FilteredViewProvider>,
+    );
+    const reset = screen.getByRole('button', { name: 'Alle Filter zurücksetzen' });
+    expect(reset).toBeDisabled();
+
+    act(() => state().updateFilters({ query: 'labor' }));
+    expect(reset).toBeEnabled();
+    await user.click(reset);
+    expect(state().filters).toEqual({ ...EMPTY_FILTERS, categories: ['science'], district: 'hombruch' });
+    expect(reset).toBeDisabled();
+  });
+
+  it('after a reset, the focus is on the filters heading, not lost with the disabled button', async () => {
+    const user = userEvent.setup();
+    const { reset } = renderPanel();
+    act(() => state().updateFilters({ query: 'phoenix' }));
+    await user.click(reset);
+    expect(reset).toBeDisabled();
+    expect(screen.getByRole('heading', { name: 'Filter' })).toHaveFocus();
+  });
+
+  it('reads the active count as a separate phrase in the heading', () => {
+    renderPanel();
+    act(() => state().updateFilters({ categories: ['culture'], district: 'hoerde' }));
+    expect(screen.getByRole('heading', { name: 'Filter, 2 aktiv' })).toBeInTheDocument();
   });
 
   it('the reset button is enabled by a search alone', () => {

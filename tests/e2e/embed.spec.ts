@@ -109,6 +109,19 @@ test.describe('The map embedded on a partner page', () => {
     await expect.poll(lastHeight, { message: 'the height with the list closed again' }).toBeLessThan(open);
   });
 
+  test('fills the height of the partner’s iframe when the list sits beside the map', async ({ app, page }) => {
+    // The iframe is the page here: a partner's plain <iframe height="…"> gives the app this viewport.
+    for (const height of [600, 900]) {
+      await page.setViewportSize({ width: 800, height });
+      await app.openReady('?mode=embed&basemap=offline');
+      const box = await app.map.boundingBox();
+      expect(box, `the map at ${height} px`).not.toBeNull();
+      // The map reaches the iframe's bottom edge: no blank band below it, and nothing cut off.
+      expect(Math.round((box?.y ?? 0) + (box?.height ?? 0)), `the map's bottom at ${height} px`).toBe(height);
+      expect(await page.evaluate(() => document.documentElement.scrollHeight), `the page at ${height} px`).toBe(height);
+    }
+  });
+
   test('neither talks to nor obeys a page that is not on the partner list', async ({
     page,
     partner,

@@ -135,6 +135,96 @@ test.describe('Keyboard only', () => {
     await expect.poll(() => app.searchParam('hotspot')).toBeNull();
   });
 
+  test('Escape in the search field empties it and leaves the open details alone', async ({ app, page }) => {
+    await app.openReady(OFFLINE);
+    await expect(app.places).toHaveCount(51);
+    await app.tabTo(app.places.first().getByRole('button'));
+    await page.keyboard.press('Enter');
+    await expect(app.detailsHeading).toBeFocused();
+
+    await app.tabTo(app.searchBox, { backwards: true, max: 10 });
+    await page.keyboard.type('Zeche');
+    await expect(app.places).not.toHaveCount(51);
+    await page.keyboard.press('Escape');
+    await expect(app.searchBox).toHaveValue('');
+    await expect(app.searchBox).toBeFocused();
+    await expect(app.places).toHaveCount(51);
+    await expect(app.details).toBeVisible();
+
+    // With the field empty, Escape is the details' again.
+    await page.keyboard.press('Escape');
+    await expect(app.details).toHaveCount(0);
+  });
+
+  test('the search field’s clear button, "Reset all filters" and "Show all of Dortmund" keep the focus on the page', async ({
+    app,
+    page,
+  }) => {
+    await app.openReady(`${OFFLINE}&district=hoerde`);
+    await expect(app.showAllButton).toBeVisible();
+    await app.tabTo(app.showAllButton, { max: 10 });
+    await page.keyboard.press('Enter');
+    await expect(app.showAllButton).toHaveCount(0);
+    const district = page.getByRole('combobox', { name: 'Stadtbezirk', exact: true });
+    await expect(district).toBeFocused();
+    await expect(district).toHaveValue('');
+
+    await app.tabTo(app.searchBox, { backwards: true, max: 20 });
+    await page.keyboard.type('See');
+    const clear = page.getByRole('button', { name: 'Suche leeren', exact: true });
+    await app.tabTo(clear, { max: 2 });
+    await page.keyboard.press('Enter');
+    await expect(app.searchBox).toHaveValue('');
+    await expect(app.searchBox).toBeFocused();
+
+    const chip = app.categoryChip('culture');
+    await app.tabTo(chip, { max: 10 });
+    await page.keyboard.press('Space');
+    await expect(chip).toBeChecked();
+    const reset = page.getByRole('button', { name: 'Alle Filter zurücksetzen', exact: true });
+    await app.tabTo(reset, { max: 30 });
+    await page.keyboard.press('Enter');
+    await expect(chip).not.toBeChecked();
+    await expect(reset).toBeDisabled();
+    // The button disabled itself; the focus went to the filters' heading, and Tab goes on from there.
+    await expect(page.getByRole('heading', { name: 'Filter', exact: true })).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(app.categoryChip('science')).toBeFocused();
+  });
+
+  test('the embed dialog keeps Tab inside, its preview takes no focus, and Escape closes it', async ({ app, page }) => {
+    await app.openReady(OFFLINE);
+    const open = page.getByRole('button', { name: 'Karte einbetten', exact: true });
+    await app.tabTo(open, { max: 10 });
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Diese Karte einbetten' });
+    await expect(dialog).toBeVisible();
+    await expect(dialog.locator('iframe')).toBeVisible();
+
+    const stops: string[] = [];
+    for (let press = 0; press < 25; press += 1) {
+      await page.keyboard.press('Tab');
+      stops.push(
+        await page.evaluate(() => {
+          const element = document.activeElement;
+          if (!element || element === document.body) return 'body';
+          if (element.tagName === 'IFRAME') return 'iframe';
+          return element.closest('dialog') ? 'dialog' : `outside: ${element.tagName}`;
+        }),
+      );
+    }
+    // Tab may pass through the browser's own UI between rounds (body); it never reaches the preview or the page.
+    expect(
+      stops.filter((stop) => stop !== 'dialog' && stop !== 'body'),
+      stops.join(', '),
+    ).toEqual([]);
+    expect(stops.filter((stop) => stop === 'dialog').length).toBeGreaterThan(15);
+
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    await expect(open).toBeFocused();
+  });
+
   test('Space toggles a category chip', async ({ app, page }) => {
     await app.openReady(OFFLINE);
     await expect(app.places).toHaveCount(51);

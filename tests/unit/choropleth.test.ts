@@ -10,6 +10,7 @@ import { validateHotspots } from '@/data/hotspots';
 import { containsPoint, prepareArea, type AreaGeometry } from '@/data/geo';
 import {
   DENSITY_COLOURS,
+  DENSITY_FILL_OPACITY,
   areaSizes,
   classFor,
   densityByArea,
@@ -32,7 +33,12 @@ function styleWithFill(fill: ExpressionSpecification): StyleSpecification {
     version: 8,
     sources: { districts: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } } },
     layers: [
-      { id: 'district-fill', type: 'fill', source: 'districts', paint: { 'fill-color': fill, 'fill-opacity': 0.7 } },
+      {
+        id: 'district-fill',
+        type: 'fill',
+        source: 'districts',
+        paint: { 'fill-color': fill, 'fill-opacity': DENSITY_FILL_OPACITY },
+      },
     ],
   };
 }

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { summariseArea } from '@/domain/areaSummary';
 import { useT } from '@/i18n/useT';
+import { DISTRICT_SELECT_ID } from '@/lib/domIds';
 import { useAppStore } from '@/state/store';
 import { useFiltered } from '@/state/FilteredView';
 import { useAreaNames, useHotspots } from '@/state/selectors';
@@ -22,6 +23,10 @@ function ChosenAreaPanel({ district, neighbourhood }: { district: string | null;
   const t = useT();
   const neighbourhoods = useAppStore((state) => state.data.neighbourhoods);
   const updateFilters = useAppStore((state) => state.updateFilters);
+  // A partner's embed can lock the place: then there is nothing to show all of.
+  const placeLocked = useAppStore(
+    (state) => state.launch.locked.includes('district') || state.launch.locked.includes('neighbourhood'),
+  );
   const names = useAreaNames();
   const { matching } = useFiltered();
   const summary = useMemo(() => summariseArea(matching), [matching]);
@@ -72,13 +77,19 @@ function ChosenAreaPanel({ district, neighbourhood }: { district: string | null;
           ))}
         </ul>
       )}
-      <button
-        type="button"
-        className="button button--secondary"
-        onClick={() => updateFilters({ district: null, neighbourhood: null })}
-      >
-        {t('area.showAll')}
-      </button>
+      {!placeLocked && (
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => {
+            updateFilters({ district: null, neighbourhood: null });
+            // The panel and its button are gone now; the place select (now "All districts") takes focus.
+            document.getElementById(DISTRICT_SELECT_ID)?.focus();
+          }}
+        >
+          {t('area.showAll')}
+        </button>
+      )}
     </section>
   );
 }

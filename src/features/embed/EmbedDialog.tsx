@@ -159,7 +159,9 @@ export function EmbedDialog() {
               </span>
             </div>
             <p className="select-label">{t('embed.preview')}</p>
+            {/* To look at only: inert keeps Tab and Escape in the dialog (a live app inside would take both). */}
             <iframe
+              inert
               className="embed-dialog__preview"
               src={url}
               title={t('embed.previewTitle')}

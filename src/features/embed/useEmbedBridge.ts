@@ -90,7 +90,8 @@ export function useEmbedBridge(partnerOrigins: readonly string[] | null): void {
     const observer = new ResizeObserver(() => {
       cancelAnimationFrame(frame);
       frame = requestAnimationFrame(() => {
-        const height = Math.ceil(content.getBoundingClientRect().height);
+        // scrollHeight too: in an iframe lower than the map's minimum the content overflows its box.
+        const height = Math.ceil(Math.max(content.getBoundingClientRect().height, content.scrollHeight));
         if (height !== lastHeight) {
           lastHeight = height;
           post('resize', { height });

@@ -1,6 +1,7 @@
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import { CATEGORIES, SECTORS, STATUSES } from '@/domain/hotspot';
-import { isFiltering, toggleValue } from '@/domain/filters';
+import { toggleValue } from '@/domain/filters';
+import { hasResettableFilters } from '@/domain/locks';
 import { TAG_LABELS } from '@/domain/tags';
 import { CategoryDot } from '@/ui/CategoryDot';
 import { useT } from '@/i18n/useT';
@@ -33,6 +34,7 @@ export function FilterPanel() {
   const { counts } = useFiltered();
   const locked = useAppStore((state) => state.launch.locked);
   const active = activeFilterCount(filters);
+  const headingRef = useRef<HTMLHeadingElement>(null);
 
   const tags = useMemo(() => {
     const collator = new Intl.Collator(language);
@@ -44,9 +46,15 @@ export function FilterPanel() {
 
   return (
     <section className="filter-panel" aria-labelledby="filter-panel-title">
-      <h2 id="filter-panel-title" className="section-title">
+      {/* Focusable from script only: the reset button disables itself, and focus must not fall to the page. */}
+      <h2 id="filter-panel-title" className="section-title" ref={headingRef} tabIndex={-1}>
         {t('filters.title')}
-        {active > 0 && <span className="badge">{t('filters.activeCount', { count: active })}</span>}
+        {active > 0 && (
+          <span className="badge">
+            {/* Read as "Filters, 2 active", not "Filters2 active". */}
+            <span className="visually-hidden">,</span> {t('filters.activeCount', { count: active })}
+          </span>
+        )}
       </h2>
       <FacetGroup
         legend={t('filters.category')}
@@ -105,8 +113,12 @@ export function FilterPanel() {
       <button
         type="button"
         className="button button--secondary"
-        disabled={!isFiltering(filters)}
-        onClick={resetFilters}
+        // Locked facets (a partner's embed) survive a reset, so they alone leave nothing to reset.
+        disabled={!hasResettableFilters(filters, locked)}
+        onClick={() => {
+          resetFilters();
+          headingRef.current?.focus();
+        }}
       >
         {t('filters.reset')}
       </button>

@@ -1,12 +1,13 @@
 import { useId, useMemo } from 'react';
 import { useT } from '@/i18n/useT';
+import { DISTRICT_SELECT_ID } from '@/lib/domIds';
 import { useAppStore } from '@/state/store';
 import { useFiltered } from '@/state/FilteredView';
 
 /** District or neighbourhood: two selects, one place at a time, each option with its count. */
 export function PlaceSelect() {
   const t = useT();
-  const districtId = useId();
+  const districtId = DISTRICT_SELECT_ID;
   const neighbourhoodId = useId();
   const districts = useAppStore((state) => state.data.districts);
   const neighbourhoods = useAppStore((state) => state.data.neighbourhoods);
