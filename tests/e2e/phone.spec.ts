@@ -220,7 +220,13 @@ test.describe('On a phone', () => {
     await app.search('Dortmund');
     await app.openHotspotFromList('TechnologieZentrumDortmund (TZDO)');
 
-    const targets = await touchTargets(page);
+    const inFullSheet = await touchTargets(page);
+    // The full sheet hides the map it covers (its controls leave the Tab order), so the map's controls
+    // are measured with the sheet folded down again.
+    expect(inFullSheet.filter((target) => target.where === 'map')).toEqual([]);
+    await app.sheetHandle.click();
+    await expect(app.sheetHandle).toHaveAttribute('aria-expanded', 'false');
+    const targets = [...inFullSheet, ...(await touchTargets(page)).filter((target) => target.where === 'map')];
     expect(targets.filter((target) => target.where === 'sheet').length, 'controls found in the sheet').toBeGreaterThan(
       40,
     );
@@ -233,5 +239,75 @@ test.describe('On a phone', () => {
       small.map((target) => `${target.where}: ${target.what} is ${target.width}×${target.height}`),
       `controls smaller than ${TOUCH}×${TOUCH} CSS px`,
     ).toEqual([]);
+  });
+});
+
+/**
+ * Tabs once round the page and returns every stop that is entirely hidden: no point of it that lies in
+ * the viewport shows the element itself on top (WCAG 2.4.11, focus not obscured).
+ */
+async function hiddenTabStops(page: Page): Promise<{ stops: number; hidden: string[] }> {
+  await page.evaluate(() => {
+    (window as unknown as { tabStopsSeen: WeakSet<Element> }).tabStopsSeen = new WeakSet();
+  });
+  let stops = 0;
+  const hidden: string[] = [];
+  for (let press = 0; press < 250; press += 1) {
+    await page.keyboard.press('Tab');
+    const stop = await page.evaluate(() => {
+      const seen = (window as unknown as { tabStopsSeen: WeakSet<Element> }).tabStopsSeen;
+      const element = document.activeElement as HTMLElement | null;
+      // Once round: the focus leaves the page or comes back to a stop it has been to.
+      if (!element || element === document.body || seen.has(element)) return null;
+      seen.add(element);
+      const label = element.getAttribute('aria-label') ?? element.closest('label')?.textContent ?? element.textContent;
+      const box = element.getBoundingClientRect();
+      const left = Math.max(box.left, 0);
+      const right = Math.min(box.right, innerWidth);
+      const top = Math.max(box.top, 0);
+      const bottom = Math.min(box.bottom, innerHeight);
+      let shown = false;
+      for (let i = 0; i < 5 && !shown; i += 1) {
+        for (let j = 0; j < 5 && !shown; j += 1) {
+          const x = left + ((right - left) * (i + 0.5)) / 5;
+          const y = top + ((bottom - top) * (j + 0.5)) / 5;
+          const hit = right > left && bottom > top ? document.elementFromPoint(x, y) : null;
+          shown = hit !== null && (hit === element || element.contains(hit));
+        }
+      }
+      return { what: `${element.tagName.toLowerCase()} "${(label ?? '').trim().slice(0, 40)}"`, shown };
+    });
+    if (!stop) break;
+    stops += 1;
+    if (!stop.shown) hidden.push(stop.what);
+  }
+  return { stops, hidden };
+}
+
+test.describe('A phone on its side, or a desktop at 200 % zoom (640×400)', () => {
+  test.use({ viewport: { width: 640, height: 400 } });
+
+  test('no Tab stop is hidden under the sheet, folded or half open', async ({ app, page }) => {
+    await app.openReady(OFFLINE);
+    await expect(app.places).toHaveCount(51);
+    for (const state of ['folded', 'half open']) {
+      const { stops, hidden } = await hiddenTabStops(page);
+      expect(stops, `Tab stops with the sheet ${state}`).toBeGreaterThan(60);
+      expect(hidden, `Tab stops hidden with the sheet ${state}`).toEqual([]);
+      if (state === 'folded') {
+        await app.sheetHandle.click();
+        await expect(app.sheetHandle).toHaveAttribute('aria-expanded', 'true');
+      }
+    }
+  });
+
+  test('with the sheet full, the covered map takes no focus', async ({ app, page }) => {
+    await app.openReady(OFFLINE);
+    await app.sheetHandle.click();
+    await app.sheetHandle.click();
+    await expect(app.sheetHandle).toHaveAccessibleName('Liste verkleinern');
+    const { stops, hidden } = await hiddenTabStops(page);
+    expect(stops).toBeGreaterThan(60);
+    expect(hidden, 'Tab stops hidden under the full sheet').toEqual([]);
   });
 });
