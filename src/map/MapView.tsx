@@ -56,15 +56,20 @@ const MAX_ZOOM = 19;
  * east on a 768×1024 tablet. Inside the dimming mask's frame (cityMask.ts).
  */
 const MAX_BOUNDS: [number, number, number, number] = [7.0, 51.05, 7.95, 51.97];
+/** Room for a place's name beside its dot (to the right; names wrap at about 10 em). */
+const NAME_ROOM_PX = 120;
+
+/** How far the pan buttons reach in from the map's right edge; nothing when they are not shown. */
+function panButtonsReach(container: HTMLElement): number {
+  const controls = container.querySelector('.pan-controls');
+  return controls instanceof HTMLElement && controls.offsetParent !== null
+    ? container.getBoundingClientRect().right - controls.getBoundingClientRect().left
+    : 0;
+}
+
 /** The whole-city view's padding for this container: clear of the pan buttons where there is room. */
 function homePaddingFor(container: HTMLElement): Padding {
-  const controls = container.querySelector('.pan-controls');
-  // How far the buttons reach in from the map's right edge; nothing when they are not shown.
-  const reserved =
-    controls instanceof HTMLElement && controls.offsetParent !== null
-      ? container.getBoundingClientRect().right - controls.getBoundingClientRect().left
-      : 0;
-  return homePadding({ width: container.clientWidth, height: container.clientHeight }, reserved);
+  return homePadding({ width: container.clientWidth, height: container.clientHeight }, panButtonsReach(container));
 }
 
 /** The layers that draw nothing in the first view at 10,000+ places, but appear with the first click. */
@@ -309,12 +314,23 @@ export default function MapView({
     const { clientWidth: width, clientHeight: height } = map.getContainer();
     const inView = point.x >= 0 && point.x <= width && point.y >= 0 && point.y <= height - covered;
     if (inView && map.getZoom() >= CLUSTER_MAX_ZOOM + 1) return;
+    // Centred above the sheet. Where the pan buttons would lie over the place's name (drawn to its right;
+    // a phone's map is 390 px wide and the buttons take 146 of it), centred in the width they leave free.
+    // An offset, not padding: MapLibre keeps a camera's padding for every later move, and the home view
+    // and the address's camera would shift with it.
+    const reach = panButtonsReach(containerRef.current ?? map.getContainer());
+    const nameClear = width / 2 + NAME_ROOM_PX <= width - reach;
+    const shiftLeft = nameClear || reach >= width / 2 ? 0 : reach / 2;
     const camera = {
       center: [lng, lat] as [number, number],
       zoom: Math.max(map.getZoom(), SELECT_ZOOM),
-      padding: { top: 0, left: 0, right: 0, bottom: covered },
+      offset: [-shiftLeft, -covered / 2] as [number, number],
     };
-    moveCamera((animate) => (animate ? map.flyTo({ ...camera, duration: 900 }) : map.jumpTo(camera)));
+    // Without motion an easeTo of no duration: jumpTo takes no offset, and flyTo under reduced motion
+    // turns into a jumpTo that drops it.
+    moveCamera((animate) =>
+      animate ? map.flyTo({ ...camera, duration: 900 }) : map.easeTo({ ...camera, duration: 0 }),
+    );
   }, [selectedId, index, ready, moveCamera]);
 
   // Fit the camera to a chosen district or neighbourhood.

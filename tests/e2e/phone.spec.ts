@@ -168,6 +168,45 @@ test.describe('On a phone', () => {
     expect(withSheet, `dot pixels visible above the half-open sheet, of ${whole} in all`).toBeGreaterThan(whole * 0.9);
   });
 
+  test('a place opened on a phone is centred clear of the pan buttons, not under them', async ({ app, page }) => {
+    await app.openReady(OFFLINE);
+    await expect(app.places).toHaveCount(51);
+    // On the city's eastern edge, a lone "business" dot.
+    await app.openHotspotFromList('Dortmund Airport');
+    await expect(app.sheetHandle).toHaveAttribute('aria-expanded', 'true');
+    const pan = await app.panButton('west').boundingBox();
+    const mapBox = await app.map.boundingBox();
+    const sheetBox = await app.sheet.boundingBox();
+    if (!pan || !mapBox || !sheetBox) throw new Error('No pan buttons, map or sheet on screen.');
+
+    /** The columns (page x) of the place's colour in the part of the map above the sheet. */
+    const dotColumns = async (): Promise<number[]> => {
+      const clip = { x: mapBox.x, y: mapBox.y, width: mapBox.width, height: sheetBox.y - mapBox.y };
+      const png = decodePng(await page.screenshot({ clip, animations: 'disabled' }));
+      const [r, g, b] = [1, 3, 5].map((offset) => Number.parseInt(MAP_COLOURS.business.slice(offset, offset + 2), 16));
+      const columns: number[] = [];
+      for (let offset = 0; offset + 3 < png.data.length; offset += 4) {
+        const near = (index: number, value = 0) => Math.abs((png.data[offset + index] ?? 0) - value) <= 6;
+        if (near(0, r) && near(1, g) && near(2, b)) columns.push(mapBox.x + ((offset / 4) % png.width));
+      }
+      return columns;
+    };
+    let columns: number[] = [];
+    await expect
+      .poll(async () => (columns = await dotColumns()).length, { message: 'the place, drawn above the sheet' })
+      .toBeGreaterThan(50);
+    await page.waitForTimeout(500);
+    columns = await dotColumns();
+    // Its name is drawn to its right, so the dot itself clearing the buttons is not enough: it sits in
+    // the middle of the width the buttons leave free (centred in the whole width, ◀ lay on the name).
+    const centre = columns.reduce((sum, column) => sum + column, 0) / columns.length;
+    const freeMiddle = (mapBox.x + pan.x) / 2;
+    expect(
+      Math.abs(centre - freeMiddle),
+      `the place at x=${centre}, the free width's middle at ${freeMiddle}`,
+    ).toBeLessThan(6);
+  });
+
   test('the credits and the scale bar stay in sight above the sheet', async ({ app, page }) => {
     await app.openReady(OFFLINE);
     await expect(app.places).toHaveCount(51);
