@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type MouseEvent } from 'react';
 import type { RuntimeConfig } from '@/config/runtimeConfig';
 import { AboutDialog } from '@/features/about/AboutDialog';
 import { EmbedDialog } from '@/features/embed/EmbedDialog';
@@ -17,6 +17,17 @@ import { startLoading, type Startup } from './startLoading';
 import { useResolvedTheme } from './useTheme';
 
 /** `startup`: the loads start.tsx began before the first render; without it (tests), App starts them. */
+/**
+ * A skip link's jump: focus moves without touching the address, whose hash holds the camera (#map=…).
+ * The map's own canvas takes the focus when it is there, so the arrow keys move the map at once.
+ */
+function skipTo(event: MouseEvent<HTMLAnchorElement>, id: 'hotspot-list' | 'map-region') {
+  event.preventDefault();
+  const target = document.getElementById(id);
+  const canvas = id === 'map-region' ? target?.querySelector<HTMLElement>('canvas[tabindex]') : null;
+  (canvas ?? target)?.focus();
+}
+
 export function App({ startup }: { startup?: Startup }) {
   const t = useT();
   const [config, setConfig] = useState<RuntimeConfig | null>(null);
@@ -39,16 +50,11 @@ export function App({ startup }: { startup?: Startup }) {
   return (
     <FilteredViewProvider>
       <div className={`app app--${mode}${listOpen ? '' : ' app--list-closed'}`}>
-        <a
-          className="skip-link"
-          href="#hotspot-list"
-          onClick={(event) => {
-            // Move focus without touching the address: the hash holds the camera (#map=…).
-            event.preventDefault();
-            document.getElementById('hotspot-list')?.focus();
-          }}
-        >
+        <a className="skip-link" href="#hotspot-list" onClick={(event) => skipTo(event, 'hotspot-list')}>
           {t('app.skipToList')}
+        </a>
+        <a className="skip-link" href="#map-region" onClick={(event) => skipTo(event, 'map-region')}>
+          {t('app.skipToMap')}
         </a>
         <Header kioskHome={config?.kiosk.home ?? null} />
         <main className="app-main">

@@ -118,6 +118,26 @@ test.describe('Keyboard only', () => {
     expect(await page.evaluate(() => history.length), 'history entries after using the skip link').toBe(historyLength);
   });
 
+  test('the second skip link moves the focus to the map, where the arrow keys move it', async ({ app, page }) => {
+    const start = { zoom: 13, lat: 51.5, lon: 7.46 };
+    await app.openReady(OFFLINE, start);
+    const historyLength = await page.evaluate(() => history.length);
+    const skipToMap = page.getByRole('link', { name: 'Zur Karte springen', exact: true });
+
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await expect(skipToMap).toBeFocused();
+    await expect(skipToMap).toBeInViewport();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('region', { name: 'Karte der Innovationsorte in Dortmund' })).toBeFocused();
+    expect(await page.evaluate(() => history.length), 'history entries after using the skip link').toBe(historyLength);
+
+    await page.keyboard.press('ArrowRight');
+    await expect
+      .poll(() => app.camera()?.lon ?? 0, { message: 'longitude after ArrowRight' })
+      .toBeGreaterThan(start.lon + 0.001);
+  });
+
   test('Enter on a place opens its details, Escape closes them and returns to it', async ({ app, page }) => {
     await app.openReady(OFFLINE);
     await expect(app.places).toHaveCount(51);
