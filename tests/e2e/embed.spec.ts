@@ -122,6 +122,28 @@ test.describe('The map embedded on a partner page', () => {
     }
   });
 
+  test('in a 360 px frame, every header button is whole and its label on one line, in German too', async ({
+    app,
+    page,
+  }) => {
+    await page.setViewportSize({ width: 360, height: 480 });
+    for (const lang of ['de', 'en']) {
+      await app.openReady(`?mode=embed&basemap=offline&lang=${lang}`);
+      const buttons = page.locator('header').getByRole('button').or(page.locator('header').getByRole('link'));
+      await expect(buttons).toHaveCount(4);
+      for (const box of await buttons.evaluateAll((elements) =>
+        elements.map((element) => {
+          const rect = element.getBoundingClientRect();
+          return { text: element.textContent, left: rect.left, right: rect.right, height: rect.height };
+        }),
+      )) {
+        expect(box.left, `${lang}: left edge of "${box.text}"`).toBeGreaterThanOrEqual(0);
+        expect(box.right, `${lang}: right edge of "${box.text}"`).toBeLessThanOrEqual(360);
+        expect(box.height, `${lang}: height of "${box.text}" (one line)`).toBeLessThanOrEqual(46);
+      }
+    }
+  });
+
   test('neither talks to nor obeys a page that is not on the partner list', async ({
     page,
     partner,
