@@ -437,6 +437,27 @@ test.describe('Finding places', () => {
     await expect(app.districtSelect).toHaveValue('');
     await expect.poll(() => app.searchParam('district')).toBeNull();
     await expect(app.places).toHaveCount(ALL);
+    // "All of Dortmund" in the map too: the whole city's view again.
+    await expect
+      .poll(() => app.camera()?.zoom ?? 99, { message: 'zoom after "Ganz Dortmund zeigen"' })
+      .toBeCloseTo(cameraBefore?.zoom ?? 0, 1);
+  });
+
+  test('"Alle Filter zurücksetzen" after choosing a district shows the whole city again', async ({ app, page }) => {
+    await app.openReady(OFFLINE);
+    await expect(app.places).toHaveCount(ALL);
+    const home = app.camera();
+    await app.chooseDistrict('Hörde');
+    await expect.poll(() => app.camera()?.zoom ?? 0).toBeGreaterThan((home?.zoom ?? 99) + 0.5);
+
+    await page.getByRole('button', { name: 'Alle Filter zurücksetzen', exact: true }).click();
+    await expect(app.districtSelect).toHaveValue('');
+    await expect(app.places).toHaveCount(ALL);
+    await expect
+      .poll(() => app.camera()?.zoom ?? 99, { message: 'zoom after the reset' })
+      .toBeCloseTo(home?.zoom ?? 0, 1);
+    expect(app.camera()?.lat).toBeCloseTo(home?.lat ?? 0, 2);
+    expect(app.camera()?.lon).toBeCloseTo(home?.lon ?? 0, 2);
   });
 
   test('a click on empty land in a zoomed-out map chooses the district there', async ({ app }) => {

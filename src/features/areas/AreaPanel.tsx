@@ -83,6 +83,8 @@ function ChosenAreaPanel({ district, neighbourhood }: { district: string | null;
           className="button button--secondary"
           onClick={() => {
             updateFilters({ district: null, neighbourhood: null });
+            // "All of Dortmund" in the map too: back to the whole city's view.
+            useAppStore.getState().requestCamera(null, null);
             // The panel and its button are gone now; the place select (now "All districts") takes focus.
             document.getElementById(DISTRICT_SELECT_ID)?.focus();
           }}

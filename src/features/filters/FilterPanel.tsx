@@ -116,7 +116,11 @@ export function FilterPanel() {
         // Locked facets (a partner's embed) survive a reset, so they alone leave nothing to reset.
         disabled={!hasResettableFilters(filters, locked)}
         onClick={() => {
+          const hadPlace = filters.district !== null || filters.neighbourhood !== null;
           resetFilters();
+          // The camera was fitted to the chosen place; with the place gone, the whole city is shown again.
+          const { filters: after, requestCamera } = useAppStore.getState();
+          if (hadPlace && after.district === null && after.neighbourhood === null) requestCamera(null, null);
           headingRef.current?.focus();
         }}
       >
