@@ -68,6 +68,19 @@ test.describe('Accessibility (axe, WCAG 2.2 AA)', () => {
     await expectNoViolations(page, 'in English');
   });
 
+  test('with the embed dialog open, its live preview loaded', async ({ app, page }) => {
+    await app.open(OFFLINE);
+    await ready(app);
+    await page.getByRole('button', { name: 'Karte einbetten', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Diese Karte einbetten' });
+    await expect(dialog).toBeVisible();
+    // axe also scans the preview's frame: the app inside it, with the same landmarks as the page.
+    await expect(dialog.locator('iframe').contentFrame().getByTestId('map')).toHaveAttribute('aria-busy', 'false', {
+      timeout: 30_000,
+    });
+    await expectNoViolations(page, 'with the embed dialog open');
+  });
+
   test.describe('at phone size', () => {
     test.use({ viewport: { width: 390, height: 844 } });
 
