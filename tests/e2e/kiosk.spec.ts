@@ -222,6 +222,9 @@ test.describe('Kiosk mode', () => {
       (SHORT.idleSeconds - 0.5) * 1000,
     );
     await expect(countdown(page)).toContainText(/The map restarts in \d seconds?\./);
+    // Both languages, like its title: a visitor may not read the one the kiosk was left in.
+    await expect(countdown(page)).toContainText(/Die Karte startet in \d Sekunden? neu\./);
+    await expect(countdown(page).getByRole('button')).toHaveText("I'm still here / Ich bin noch da");
     await mkdir(SCREENSHOTS, { recursive: true });
     await page.screenshot({ path: `${SCREENSHOTS}/kiosk-countdown.png` });
 

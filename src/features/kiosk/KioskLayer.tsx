@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { KioskConfig } from '@/config/runtimeConfig';
 import { dataFileUrl } from '@/data/files';
+import type { Language } from '@/i18n/language';
+import { translate } from '@/i18n/messages';
 import { useT } from '@/i18n/useT';
 import { useAppStore } from '@/state/store';
 import { useHotspotIndex } from '@/state/selectors';
@@ -39,10 +41,17 @@ function useTours(): Tour | null {
   }, [raw, index]);
 }
 
+function countdownText(language: Language, secondsLeft: number): string {
+  return secondsLeft === 1
+    ? translate(language, 'kiosk.countdownOne')
+    : translate(language, 'kiosk.countdown', { seconds: secondsLeft });
+}
+
 /** Kiosk behaviour: lock-down, the idle countdown and reset, and the attract tour with its caption. */
 export function KioskLayer({ kiosk }: { kiosk: KioskConfig | null }) {
   const t = useT();
   const language = useAppStore((state) => state.language);
+  const otherLanguage: Language = language === 'de' ? 'en' : 'de';
   useKioskLockdown(true);
   const tour = useTours();
   const timings = useMemo(
@@ -66,11 +75,17 @@ export function KioskLayer({ kiosk }: { kiosk: KioskConfig | null }) {
             <p id="kiosk-countdown-title" className="kiosk-countdown__title">
               <span lang="de">Noch da?</span> / <span lang="en">Still there?</span>
             </p>
+            {/* Like its title, the box speaks both languages (the visitor may not read the one the kiosk is
+                in): the current one first, the other below it. */}
             <p className="kiosk-countdown__text" aria-live="assertive">
-              {idle.secondsLeft === 1 ? t('kiosk.countdownOne') : t('kiosk.countdown', { seconds: idle.secondsLeft })}
+              <span lang={language}>{countdownText(language, idle.secondsLeft)}</span>
+              <span className="kiosk-countdown__other" lang={otherLanguage}>
+                {countdownText(otherLanguage, idle.secondsLeft)}
+              </span>
             </p>
             <button type="button" className="button kiosk-countdown__button">
-              {t('kiosk.stay')}
+              <span lang={language}>{t('kiosk.stay')}</span> /{' '}
+              <span lang={otherLanguage}>{translate(otherLanguage, 'kiosk.stay')}</span>
             </button>
           </div>
         </div>
