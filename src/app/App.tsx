@@ -16,7 +16,6 @@ import { Sidebar } from './Sidebar';
 import { startLoading, type Startup } from './startLoading';
 import { useResolvedTheme } from './useTheme';
 
-/** `startup`: the loads start.tsx began before the first render; without it (tests), App starts them. */
 /**
  * A skip link's jump: focus moves without touching the address, whose hash holds the camera (#map=…).
  * The map's own canvas takes the focus when it is there, so the arrow keys move the map at once.
@@ -28,6 +27,7 @@ function skipTo(event: MouseEvent<HTMLAnchorElement>, id: 'hotspot-list' | 'map-
   (canvas ?? target)?.focus();
 }
 
+/** `startup`: the loads start.tsx began before the first render; without it (tests), App starts them. */
 export function App({ startup }: { startup?: Startup }) {
   const t = useT();
   const [config, setConfig] = useState<RuntimeConfig | null>(null);
