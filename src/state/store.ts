@@ -141,7 +141,7 @@ const createUiSlice: Slice<UiSlice> = (set) => ({
 const createFilterSlice: Slice<FilterSlice> = (set) => ({
   filters: EMPTY_FILTERS,
   fixedFilters: EMPTY_FILTERS,
-  launch: { mode: 'browse', theme: 'light', locked: [] },
+  launch: { mode: 'browse', theme: 'light', locked: [], language: null },
   setLaunch: (launch) => set({ launch }),
   fixLockedFilters: () => set((state) => ({ fixedFilters: state.filters })),
   // Every change goes through applyLocks, so no path (UI, URL, partner message) can move a locked facet.

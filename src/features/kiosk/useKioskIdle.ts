@@ -4,7 +4,10 @@ import { initialIdleState, stepIdle, type IdleState, type IdleTimings } from './
 
 const INPUT_EVENTS = ['pointerdown', 'keydown', 'wheel', 'touchstart'] as const;
 
-/** Everything a reset clears: filters, selection, panels, language; the camera flies home. */
+/**
+ * Everything a reset clears: filters, selection, panels, language (back to the one the kiosk was started
+ * in: its URL's `?lang=`, else German); the camera flies home.
+ */
 export function resetKiosk(home: { center: [number, number]; zoom: number } | null): void {
   const store = useAppStore.getState();
   store.resetFilters();
@@ -14,7 +17,7 @@ export function resetKiosk(home: { center: [number, number]; zoom: number } | nu
   store.setSheet('peek');
   store.setOnlyVisible(false);
   store.setChoropleth(false);
-  store.setLanguage('de');
+  store.setLanguage(store.launch.language ?? 'de');
   store.requestCamera(home ? home.center : null, home ? home.zoom : null);
 }
 
