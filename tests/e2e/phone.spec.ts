@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { expect, test, type MapApp } from './support/driver';
-import { MAP_COLOURS, countColourPixels, decodePng } from './support/pixels';
+import { MAP_COLOURS, colourPixelColumns, countColourPixels, decodePng } from './support/pixels';
 
 /*
  * A phone, 390×844 CSS px: the map fills the screen and the places come up in a bottom sheet.
@@ -183,13 +183,7 @@ test.describe('On a phone', () => {
     const dotColumns = async (): Promise<number[]> => {
       const clip = { x: mapBox.x, y: mapBox.y, width: mapBox.width, height: sheetBox.y - mapBox.y };
       const png = decodePng(await page.screenshot({ clip, animations: 'disabled' }));
-      const [r, g, b] = [1, 3, 5].map((offset) => Number.parseInt(MAP_COLOURS.business.slice(offset, offset + 2), 16));
-      const columns: number[] = [];
-      for (let offset = 0; offset + 3 < png.data.length; offset += 4) {
-        const near = (index: number, value = 0) => Math.abs((png.data[offset + index] ?? 0) - value) <= 6;
-        if (near(0, r) && near(1, g) && near(2, b)) columns.push(mapBox.x + ((offset / 4) % png.width));
-      }
-      return columns;
+      return colourPixelColumns(png, MAP_COLOURS.business).map((column) => mapBox.x + column);
     };
     let columns: number[] = [];
     await expect

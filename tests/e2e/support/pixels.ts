@@ -42,14 +42,11 @@ function parseHex(hex: string): [number, number, number] {
   ];
 }
 
-/**
- * How many opaque pixels of `png` are within `tolerance` of `hex` on every channel. Only the cores of
- * filled circles and the middles of lines match closely; anti-aliased edges blend with what is below.
- */
-export function countColourPixels(png: PNG, hex: string, tolerance = DEFAULT_TOLERANCE): number {
+/** The x of every opaque pixel of `png` within `tolerance` of `hex` on every channel, row by row. */
+export function colourPixelColumns(png: PNG, hex: string, tolerance = DEFAULT_TOLERANCE): number[] {
   const [r, g, b] = parseHex(hex);
   const { data } = png;
-  let count = 0;
+  const columns: number[] = [];
   for (let offset = 0; offset + 3 < data.length; offset += 4) {
     if (
       (data[offset + 3] ?? 0) === 255 &&
@@ -57,10 +54,18 @@ export function countColourPixels(png: PNG, hex: string, tolerance = DEFAULT_TOL
       Math.abs((data[offset + 1] ?? 0) - g) <= tolerance &&
       Math.abs((data[offset + 2] ?? 0) - b) <= tolerance
     ) {
-      count += 1;
+      columns.push((offset / 4) % png.width);
     }
   }
-  return count;
+  return columns;
+}
+
+/**
+ * How many opaque pixels of `png` are within `tolerance` of `hex` on every channel. Only the cores of
+ * filled circles and the middles of lines match closely; anti-aliased edges blend with what is below.
+ */
+export function countColourPixels(png: PNG, hex: string, tolerance = DEFAULT_TOLERANCE): number {
+  return colourPixelColumns(png, hex, tolerance).length;
 }
 
 /** Pixel counts for each named colour, for assertions and for readable failure messages. */
