@@ -1,3 +1,4 @@
+import { otherLanguage } from '@/i18n/language';
 import { useT } from '@/i18n/useT';
 import { useAppStore } from '@/state/store';
 import type { KioskConfig } from '@/config/runtimeConfig';
@@ -13,7 +14,7 @@ export function Header({ kioskHome }: { kioskHome: KioskConfig['home'] }) {
   const listOpen = useAppStore((state) => state.listOpen);
   const setListOpen = useAppStore((state) => state.setListOpen);
   const setEmbedOpen = useAppStore((state) => state.setEmbedOpen);
-  const other = language === 'de' ? 'en' : 'de';
+  const other = otherLanguage(language);
   const embed = mode === 'embed';
 
   return (

@@ -7,6 +7,11 @@ export function isLanguage(value: unknown): value is Language {
   return value === 'de' || value === 'en';
 }
 
+/** The app's other language: what the language switch offers, and the second line of bilingual text. */
+export function otherLanguage(language: Language): Language {
+  return language === 'de' ? 'en' : 'de';
+}
+
 /** German is the default; English when the browser prefers it and nothing else was asked for. */
 export function languageFromBrowser(preferred: readonly string[]): Language {
   for (const tag of preferred) {

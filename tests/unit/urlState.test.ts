@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_FILTERS } from '@/domain/filters';
-import { languageFromBrowser } from '@/i18n/language';
+import { languageFromBrowser, otherLanguage } from '@/i18n/language';
 import { parseUrlState, sanitiseFilters, serialiseUrlState, type UrlState } from '@/state/urlState';
 import { initialLanguage } from '@/state/useUrlSync';
 
@@ -152,6 +152,13 @@ describe('languageFromBrowser', () => {
     [[], 'de'],
   ] as const)('%j → %s', (preferred, language) => {
     expect(languageFromBrowser(preferred)).toBe(language);
+  });
+});
+
+describe('otherLanguage', () => {
+  it('is English for German and German for English', () => {
+    expect(otherLanguage('de')).toBe('en');
+    expect(otherLanguage('en')).toBe('de');
   });
 });
 

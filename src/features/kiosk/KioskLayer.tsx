@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { KioskConfig } from '@/config/runtimeConfig';
 import { dataFileUrl } from '@/data/files';
-import type { Language } from '@/i18n/language';
+import { otherLanguage, type Language } from '@/i18n/language';
 import { translate } from '@/i18n/messages';
 import { useT } from '@/i18n/useT';
 import { useAppStore } from '@/state/store';
@@ -51,7 +51,7 @@ function countdownText(language: Language, secondsLeft: number): string {
 export function KioskLayer({ kiosk }: { kiosk: KioskConfig | null }) {
   const t = useT();
   const language = useAppStore((state) => state.language);
-  const otherLanguage: Language = language === 'de' ? 'en' : 'de';
+  const other = otherLanguage(language);
   useKioskLockdown(true);
   const tour = useTours();
   const timings = useMemo(
@@ -79,13 +79,13 @@ export function KioskLayer({ kiosk }: { kiosk: KioskConfig | null }) {
                 in): the current one first, the other below it. */}
             <p className="kiosk-countdown__text" aria-live="assertive">
               <span lang={language}>{countdownText(language, idle.secondsLeft)}</span>
-              <span className="kiosk-countdown__other" lang={otherLanguage}>
-                {countdownText(otherLanguage, idle.secondsLeft)}
+              <span className="kiosk-countdown__other" lang={other}>
+                {countdownText(other, idle.secondsLeft)}
               </span>
             </p>
             <button type="button" className="button kiosk-countdown__button">
               <span lang={language}>{t('kiosk.stay')}</span> /{' '}
-              <span lang={otherLanguage}>{translate(otherLanguage, 'kiosk.stay')}</span>
+              <span lang={other}>{translate(other, 'kiosk.stay')}</span>
             </button>
           </div>
         </div>
