@@ -55,6 +55,12 @@ export function searchKeyBuilder(hotspots: readonly Hotspot[], context: SearchCo
   };
 }
 
+/**
+ * Between the fields of a search key. The name comes first, so the part before the first separator is the
+ * name: the ranking reads it (matchRank). No query term can contain it (terms are letters and digits).
+ */
+const FIELD_SEPARATOR = ' \u0000 ';
+
 function searchText(hotspot: Hotspot, context: SearchContext): string {
   return [
     hotspot.name,
@@ -64,7 +70,7 @@ function searchText(hotspot: Hotspot, context: SearchContext): string {
     context.districtName(hotspot.district) ?? '',
     context.neighbourhoodName(hotspot.neighbourhood) ?? '',
     ...hotspot.tags.flatMap((tag) => [tag, TAG_LABELS[tag]?.de ?? '', TAG_LABELS[tag]?.en ?? '']),
-  ].join(' \u0000 ');
+  ].join(FIELD_SEPARATOR);
 }
 
 /** The folded words of a query; empty when there is nothing to search for. */
@@ -88,6 +94,46 @@ function hasEveryTerm(key: string, terms: readonly string[]): boolean {
   return terms.every((term) => key.includes(term));
 }
 
+/**
+ * How well a place matches a query, best first in the list. A resident who types "TU Dortmund" wants the
+ * university, not the 36 places whose texts merely contain "tu" ("Kultur", "Zukunft") and "Dortmund". The
+ * ranks only reorder what the search found (every term somewhere in the key); within a rank the list keeps
+ * its name order.
+ */
+export const MatchRank = {
+  /** Not found: some term occurs nowhere in the place's texts. */
+  none: 0,
+  /** Every term occurs somewhere (summary, address, area, tags), not every one in the name. */
+  elsewhere: 1,
+  /** Every term occurs in the name, some inside a word ("zentrum" in "TechnologieZentrum"). */
+  inName: 2,
+  /** Every term begins a word of the name ("dortmund" in "TU Dortmund"). */
+  nameWords: 3,
+  /** As nameWords, and the name begins with the first term ("phoenix" in "Phoenix-See"). */
+  nameStart: 4,
+} as const;
+export type MatchRank = (typeof MatchRank)[keyof typeof MatchRank];
+
+/** The rank of a folded key for the terms of a query (queryTerms); MatchRank.none when a term is missing. */
+export function matchRank(key: string, terms: readonly string[]): MatchRank {
+  if (!hasEveryTerm(key, terms)) return MatchRank.none;
+  const end = key.indexOf(FIELD_SEPARATOR);
+  const name = end === -1 ? key : key.slice(0, end);
+  if (!terms.every((term) => name.includes(term))) return MatchRank.elsewhere;
+  if (!terms.every((term) => beginsAWord(name, term))) return MatchRank.inName;
+  return name.startsWith(terms[0]!) ? MatchRank.nameStart : MatchRank.nameWords;
+}
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** True when `term` occurs in `text` at the start of a word (after a space, a hyphen, a bracket …). */
+function beginsAWord(text: string, term: string): boolean {
+  for (let at = text.indexOf(term); at !== -1; at = text.indexOf(term, at + 1)) {
+    if (at === 0 || !LETTER_OR_DIGIT.test(text[at - 1]!)) return true;
+  }
+  return false;
+}
+
 /** True when every hotspot that matches `next` also matches `previous`: each old term lies inside a new one. */
 function narrows(previous: readonly string[], next: readonly string[]): boolean {
   return previous.every((before) => next.some((after) => after.includes(before)));
@@ -97,7 +143,10 @@ function narrows(previous: readonly string[], next: readonly string[]): boolean 
 export interface SearchJob {
   /** Searches on for about budgetMs (at least one batch of keys); true once the answer is complete. */
   step: (budgetMs: number) => boolean;
-  /** One flag per key (1 = found), or null when the query has no terms. Complete once step returned true. */
+  /**
+   * One MatchRank per key (0 = not found), or null when the query has no terms. Complete once step
+   * returned true.
+   */
   readonly found: Uint8Array | null;
 }
 
@@ -123,9 +172,9 @@ export const KEYS_PER_BATCH = 500;
 /**
  * A search over folded keys (one per place, in a fixed order) that remembers its last complete answer.
  * Typing usually narrows the query ("pho" → "phoe" → "phoenix"); then only the places the last query
- * found can match, and only those are searched again. Answers are one flag per key (1 = found), or null
- * when the query has no terms (no search). Keys are asked for only when a query with terms needs them.
- * Flags, not a set of ids: at 100,000 places, building and asking a set of ids cost more than the search
+ * found can match, and only those are searched again. Answers are one MatchRank per key (0 = not found),
+ * or null when the query has no terms (no search). Keys are asked for only when a query with terms needs them.
+ * Bytes, not a set of ids: at 100,000 places, building and asking a set of ids cost more than the search
  * itself.
  */
 export function createSearch(keys: SearchKeys): Search {
@@ -142,9 +191,9 @@ export function createSearch(keys: SearchKeys): Search {
       while (index < keys.length) {
         const end = Math.min(keys.length, index + KEYS_PER_BATCH);
         for (; index < end; index += 1) {
-          if (previous && previous[index] !== 1) continue;
+          if (previous && previous[index] === MatchRank.none) continue;
           const key = keys.at(index);
-          if (key !== undefined && hasEveryTerm(key, terms)) found[index] = 1;
+          if (key !== undefined) found[index] = matchRank(key, terms);
         }
         if (index < keys.length && performance.now() >= until) return false;
       }

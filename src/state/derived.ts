@@ -1,7 +1,7 @@
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { applyFilters, type FacetCounts, type Filters } from '@/domain/filters';
 import type { Hotspot } from '@/domain/hotspot';
-import { createSearch, searchKeyBuilder, type Search, type SearchKeyBuilder } from '@/domain/search';
+import { createSearch, MatchRank, searchKeyBuilder, type Search, type SearchKeyBuilder } from '@/domain/search';
 import { whileIdle } from '@/lib/idle';
 import { buildListRows, type ListRows } from './listRows';
 import { useAppStore } from './store';
@@ -44,6 +44,8 @@ export interface FilteredView {
   /** Hotspots that pass every filter except the place: the density view compares places with this. */
   matchingAnyPlace: readonly Hotspot[];
   counts: FacetCounts;
+  /** The text search's MatchRank per place in name order (index: matchingPositions), or null without one. */
+  ranks: Uint8Array | null;
 }
 
 /** The first half of the filtered view: the (deferred) filters and what the text search found. */
@@ -51,7 +53,7 @@ export interface SearchedView {
   /** The places in name order; `found` lines up with them. */
   hotspots: readonly Hotspot[];
   filters: Filters;
-  /** One flag per place (1 = the text search finds it), or null without a search. */
+  /** One MatchRank per place (0 = the text search does not find it), or null without a search. */
   found: Uint8Array | null;
 }
 
@@ -135,23 +137,23 @@ export function useSearchedView(): SearchedView {
 export function useFilteredView(searched: SearchedView): FilteredView {
   return useMemo(() => {
     const { hotspots, filters, found } = searched;
-    const matcher = found ? (_hotspot: Hotspot, index: number) => found[index] === 1 : () => true;
-    return { filters, ...applyFilters(hotspots, filters, matcher) };
+    const matcher = found ? (_hotspot: Hotspot, index: number) => found[index] !== MatchRank.none : () => true;
+    return { filters, ...applyFilters(hotspots, filters, matcher), ranks: found };
   }, [searched]);
 }
 
 /**
- * The list as shown: the filtered set (already in name order), optionally limited to the map's view,
- * or sorted by distance (see buildListRows).
+ * The list as shown: the filtered set (already in name order), best search matches first, optionally
+ * limited to the map's view, or sorted by distance (see buildListRows).
  */
-export function useListRows({ matching, matchingPositions }: FilteredView): ListRows {
+export function useListRows({ matching, matchingPositions, ranks }: FilteredView): ListRows {
   // Read the map's extent only while the list is limited to it: otherwise every camera move would rebuild
   // the list.
   const viewBounds = useAppStore((state) => (state.onlyVisible ? state.viewBounds : null));
   const sortBy = useAppStore((state) => state.sortBy);
   const userLocation = useAppStore((state) => state.userLocation);
   return useMemo(
-    () => buildListRows(matching, matchingPositions, { viewBounds, userLocation, sortBy }),
-    [matching, matchingPositions, viewBounds, sortBy, userLocation],
+    () => buildListRows(matching, matchingPositions, { viewBounds, userLocation, sortBy, ranks }),
+    [matching, matchingPositions, viewBounds, sortBy, userLocation, ranks],
   );
 }

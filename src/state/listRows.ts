@@ -30,6 +30,11 @@ export interface ListScope {
   /** Where the resident is: distances are shown, and may order the list. */
   userLocation: LngLat | null;
   sortBy: 'name' | 'distance';
+  /**
+   * The text search's MatchRank per place, indexed by the place's position in name order (its row key), or
+   * null without a search. In name order the better matches come first.
+   */
+  ranks?: Uint8Array | null;
 }
 
 /** Distance in metres on the sphere; exact enough for sorting places within a city. */
@@ -43,18 +48,20 @@ export function distanceMetres([lon1, lat1]: LngLat, [lon2, lat2]: LngLat): numb
 
 /**
  * The rows for the filtered places (`matching`, in name order, and their positions in name order):
- * optionally only those in the map's view, and sorted by distance (stable: equal distances stay in name
- * order). Without either, the filter's own arrays are used as they are, with no copy.
+ * optionally only those in the map's view, then sorted by distance or, by name, with the better search
+ * matches first. Both sorts are stable: equal distances and equal ranks stay in name order. Without a view
+ * limit or a new order, the filter's own arrays are used as they are, with no copy.
  */
 export function buildListRows(
   matching: readonly Hotspot[],
   positions: readonly number[],
-  { viewBounds, userLocation, sortBy }: ListScope,
+  { viewBounds, userLocation, sortBy, ranks = null }: ListScope,
 ): ListRows {
   let hotspots = matching;
   // applyFilters gives a position for every match; should a caller not, each row is keyed by its place in
   // `matching` instead (still unique), so the steps below never meet a missing key.
-  let keys: readonly number[] = positions.length === matching.length ? positions : matching.map((_, index) => index);
+  const keyedByPosition = positions.length === matching.length;
+  let keys: readonly number[] = keyedByPosition ? positions : matching.map((_, index) => index);
   if (viewBounds) {
     const inView: Hotspot[] = [];
     const inViewKeys: number[] = [];
@@ -66,16 +73,16 @@ export function buildListRows(
     hotspots = inView;
     keys = inViewKeys;
   }
-  let distances: Float64Array | null = null;
-  if (userLocation) {
-    distances = Float64Array.from(hotspots, (hotspot) => distanceMetres(userLocation, hotspot.lngLat));
-    if (sortBy === 'distance') {
-      const byDistance = [...hotspots.keys()].sort((a, b) => distances![a]! - distances![b]!);
-      const unsorted = { hotspots, keys, distances };
-      hotspots = byDistance.map((index) => unsorted.hotspots[index]!);
-      keys = byDistance.map((index) => unsorted.keys[index]!);
-      distances = Float64Array.from(byDistance, (index) => unsorted.distances[index]!);
-    }
+  let distances: Float64Array | null = userLocation
+    ? Float64Array.from(hotspots, (hotspot) => distanceMetres(userLocation, hotspot.lngLat))
+    : null;
+  const order =
+    sortBy === 'distance' && distances ? byDistance(distances) : ranks && keyedByPosition ? byRank(keys, ranks) : null;
+  if (order) {
+    const unsorted = { hotspots, keys, distances };
+    hotspots = order.map((index) => unsorted.hotspots[index]!);
+    keys = order.map((index) => unsorted.keys[index]!);
+    distances = unsorted.distances && Float64Array.from(order, (index) => unsorted.distances![index]!);
   }
   const keyAt = (index: number) => keys[index]!;
   return {
@@ -87,4 +94,25 @@ export function buildListRows(
       return { hotspot, key: keyAt(index), distance: distances ? (distances[index] ?? null) : null };
     },
   };
+}
+
+function byDistance(distances: Float64Array): number[] {
+  return [...distances.keys()].sort((a, b) => distances[a]! - distances[b]!);
+}
+
+/** Rows 0…n−1 with the best rank first, name order kept within a rank; null when all ranks are equal. */
+function byRank(keys: readonly number[], ranks: Uint8Array): number[] | null {
+  // A counting sort: at 100,000 matches a comparison sort on every keystroke would cost tens of ms.
+  const perRank = new Uint32Array(256);
+  for (const key of keys) perRank[ranks[key] ?? 0]! += 1;
+  if (perRank.some((count) => count === keys.length)) return null;
+  const start = new Uint32Array(256);
+  for (let rank = 254; rank >= 0; rank -= 1) start[rank] = start[rank + 1]! + perRank[rank + 1]!;
+  const order = new Array<number>(keys.length);
+  keys.forEach((key, row) => {
+    const rank = ranks[key] ?? 0;
+    order[start[rank]!] = row;
+    start[rank]! += 1;
+  });
+  return order;
 }

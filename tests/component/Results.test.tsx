@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { inBBox, type BBox, type LngLat } from '@/data/geo';
 import type { LoadedData } from '@/data/loadData';
 import type { Hotspot } from '@/domain/hotspot';
-import { buildSearchKeys, queryMatcher } from '@/domain/search';
+import { buildSearchKeys, matchRank, queryMatcher, queryTerms } from '@/domain/search';
 import { FilterPanel } from '@/features/filters/FilterPanel';
 import { SearchBox } from '@/features/filters/SearchBox';
 import { HotspotList } from '@/features/hotspots/HotspotList';
@@ -47,7 +47,7 @@ const nameOf = (item: HTMLElement) => item.querySelector('.hotspot-list__name')?
 const namesIn = (list: HTMLElement) => items(list).map(nameOf);
 const countText = (n: number) => (n === 0 ? 'Keine Orte' : n === 1 ? '1 Ort' : `${n} Orte`);
 
-/** The search the app runs, over the real data, for a query typed so far. */
+/** The search the app runs, over the real data, for a query typed so far: best match first, then by name. */
 function searchFor(query: string): Hotspot[] {
   const districtNames = new Map(data.districts!.map((area) => [area.slug, area.name]));
   const neighbourhoodNames = new Map(data.neighbourhoods!.map((area) => [area.slug, area.name]));
@@ -55,7 +55,8 @@ function searchFor(query: string): Hotspot[] {
     districtName: (slug) => (slug ? (districtNames.get(slug) ?? null) : null),
     neighbourhoodName: (slug) => (slug ? (neighbourhoodNames.get(slug) ?? null) : null),
   });
-  return hotspots.filter(queryMatcher(query, keys));
+  const rank = (hotspot: Hotspot) => matchRank(keys.get(hotspot.id)!, queryTerms(query));
+  return hotspots.filter(queryMatcher(query, keys)).sort((a, b) => rank(b) - rank(a) || byName(a, b));
 }
 
 // ---- A stand-in for the browser's geolocation, installed on navigator only for the tests that need it.
@@ -147,14 +148,14 @@ describe('the list follows the filters', () => {
     expect(within(section).getByText('Keine Orte passen zu diesen Filtern.')).toBeInTheDocument();
   });
 
-  it('the search box filters the list on every keystroke', async () => {
+  it('the search box filters the list on every keystroke, the best matches first', async () => {
     const user = userEvent.setup();
     const { list, liveRegion, search } = renderResults();
     let typed = '';
     for (const char of 'hörde') {
       await user.type(search, char);
       typed += char;
-      const expected = searchFor(typed).sort(byName);
+      const expected = searchFor(typed);
       expect(search).toHaveValue(typed);
       expect(namesIn(list), typed).toEqual(expected.map((hotspot) => hotspot.name));
       expect(liveRegion, typed).toHaveTextContent(countText(expected.length));
@@ -166,14 +167,46 @@ describe('the list follows the filters', () => {
     expect(found.length).toBeLessThan(hotspots.length);
   });
 
-  it('clearing the search shows everything again', async () => {
+  it('finds the place a resident names ahead of those that merely mention its words', async () => {
+    const user = userEvent.setup();
+    const { list, search } = renderResults();
+    await user.type(search, 'TU Dortmund');
+    expect(items(list).length).toBeGreaterThan(10);
+    expect(namesIn(list)[0]).toBe('TU Dortmund');
+    await user.clear(search);
+    await user.type(search, 'zeche');
+    // The four collieries by name first; places that mention a colliery only in their texts after them.
+    const names = namesIn(list);
+    expect(names.slice(0, 4)).toEqual([
+      'Zeche Adolf von Hansemann',
+      'Zeche Gneisenau',
+      'Zeche Minister Stein',
+      'Zeche Zollern',
+    ]);
+    expect(names).toEqual(searchFor('zeche').map((hotspot) => hotspot.name));
+  });
+
+  it('the sort order says so while a search ranks the list', async () => {
+    const user = userEvent.setup();
+    const { sort, search } = renderResults();
+    const nameOption = () => within(sort).getByRole('option', { selected: true });
+    expect(nameOption()).toHaveTextContent(/^Name$/);
+    await user.type(search, 'see');
+    expect(nameOption()).toHaveTextContent('Beste Treffer, dann Name');
+    await user.type(search, ' –');
+    expect(nameOption()).toHaveTextContent('Beste Treffer, dann Name');
+    await user.click(screen.getByRole('button', { name: 'Suche leeren' }));
+    expect(nameOption()).toHaveTextContent(/^Name$/);
+  });
+
+  it('clearing the search shows everything again, in name order', async () => {
     const user = userEvent.setup();
     const { list, search } = renderResults();
     await user.type(search, 'phoenix');
     expect(items(list).length).toBeLessThan(hotspots.length);
     await user.click(screen.getByRole('button', { name: 'Suche leeren' }));
     expect(search).toHaveValue('');
-    expect(items(list)).toHaveLength(hotspots.length);
+    expect(namesIn(list)).toEqual([...hotspots].sort(byName).map((hotspot) => hotspot.name));
   });
 });
 

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { act, renderHook } from '@testing-library/react';
+import { act, renderHook, waitFor } from '@testing-library/react';
 import { inBBox, type BBox } from '@/data/geo';
 import type { Hotspot } from '@/domain/hotspot';
+import { MatchRank } from '@/domain/search';
 import { useFiltered, FilteredViewProvider } from '@/state/FilteredView';
 import { useListRows } from '@/state/derived';
 import { buildListRows, type ListEntry, type ListRows } from '@/state/listRows';
@@ -72,6 +73,38 @@ describe('the list’s row keys', () => {
   });
 });
 
+describe('the list with a text search', () => {
+  beforeEach(async () => {
+    await storeWithRealData();
+  });
+  afterEach(() => act(resetStore));
+
+  it('shows the best matches first, each rank in name order, and each row keeps its key', async () => {
+    const { result } = renderEntries();
+    const all = keysById(result.current.entries);
+    act(() => useAppStore.getState().updateFilters({ query: 'TU Dortmund' }));
+    await waitFor(() => expect(result.current.entries.length).toBeLessThan(all.size));
+    const found = result.current.entries;
+    expect(found.length).toBeGreaterThan(10);
+    // Without ranks the university came 30th of 37: most places say "Dortmund", and "Kultur" contains "tu".
+    expect(found[0]?.hotspot.id).toBe('tu-dortmund');
+    const rest = found.slice(1);
+    expect(rest.map((entry) => entry.key)).toEqual([...rest.map((entry) => entry.key)].sort((a, b) => a - b));
+    for (const entry of found) expect(entry.key).toBe(all.get(entry.hotspot.id));
+  });
+
+  it('orders by distance, not by rank, when the resident chose distance', async () => {
+    const { result } = renderEntries();
+    act(() => {
+      useAppStore.getState().updateFilters({ query: 'Dortmund' });
+      useAppStore.setState({ userLocation: [7.465, 51.514], sortBy: 'distance' });
+    });
+    await waitFor(() => expect(result.current.entries[0]?.distance).not.toBeNull());
+    const distances = result.current.entries.map((entry) => entry.distance ?? -1);
+    expect(distances).toEqual([...distances].sort((a, b) => a - b));
+  });
+});
+
 describe('buildListRows', () => {
   const place = (id: string, lngLat: [number, number]) => ({ id, lngLat }) as unknown as Hotspot;
   const places = [
@@ -107,5 +140,28 @@ describe('buildListRows', () => {
     const rows = buildListRows(places, positions.slice(0, 2), { ...scope, sortBy: 'distance' });
     expect(ids(rows)).toEqual(['b', 'a', 'c']);
     expect(entriesOf(rows).map((entry) => entry.key)).toEqual([1, 0, 2]);
+  });
+
+  it('puts the better search ranks first by name, keeping name order within a rank and each row its key', () => {
+    const ranks = new Uint8Array(10);
+    ranks[3] = MatchRank.elsewhere;
+    ranks[5] = MatchRank.nameStart;
+    ranks[8] = MatchRank.elsewhere;
+    ranks[9] = MatchRank.inName;
+    const scope = { viewBounds: null, userLocation: null, ranks };
+    const rows = buildListRows(places, positions, { ...scope, sortBy: 'name' });
+    expect(ids(rows)).toEqual(['b', 'd', 'a', 'c']);
+    expect(entriesOf(rows).map((entry) => entry.key)).toEqual([5, 9, 3, 8]);
+    // "Distance" without a location (the store never keeps that pair) has nothing to sort by: ranks order.
+    expect(ids(buildListRows(places, positions, { ...scope, sortBy: 'distance' }))).toEqual(['b', 'd', 'a', 'c']);
+    // With a location, distance orders on its own: b is where the resident is, a and c share a spot.
+    const near = buildListRows(places, positions, { ...scope, userLocation: [7.5, 51.5], sortBy: 'distance' });
+    expect(ids(near)).toEqual(['b', 'a', 'c', 'd']);
+  });
+
+  it('leaves the filter’s arrays as they are when every match has the same rank', () => {
+    const ranks = new Uint8Array(10).fill(MatchRank.elsewhere);
+    const rows = buildListRows(places, positions, { viewBounds: null, userLocation: null, sortBy: 'name', ranks });
+    expect(ids(rows)).toEqual(['a', 'b', 'c', 'd']);
   });
 });

@@ -334,6 +334,28 @@ test.describe('Finding places', () => {
     expect(await page.evaluate(() => history.length), 'history entries after typing').toBe(historyLength);
   });
 
+  test('search puts the place a resident names first, and the sort order says so', async ({ app }) => {
+    await app.open(OFFLINE);
+    await expect(app.places).toHaveCount(ALL);
+    const sort = app.sortSelect;
+    await expect(sort.locator('option:checked')).toHaveText('Name');
+    // Most places say "Dortmund" and many "tu" ("Kultur", "Zukunft"): in name order the university is far down.
+    const inNameOrder = names(matching({ q: 'TU Dortmund' }));
+    expect(inNameOrder.indexOf('TU Dortmund')).toBeGreaterThan(10);
+    await app.search('TU Dortmund');
+    await expect(app.searchBox).toHaveValue('TU Dortmund');
+    await expect
+      .poll(async () => {
+        const shown = await app.placeNames();
+        return { first: shown[0], many: shown.length > 10, notAll: shown.length < ALL };
+      })
+      .toEqual({ first: 'TU Dortmund', many: true, notAll: true });
+    await expect(sort.locator('option:checked')).toHaveText('Beste Treffer, dann Name');
+    await app.search('');
+    await expect(app.places).toHaveCount(ALL);
+    await expect(sort.locator('option:checked')).toHaveText('Name');
+  });
+
   test('the map follows the filters: clusters only hold what passes', async ({ app }) => {
     await app.openReady(OFFLINE);
     await expect(app.places).toHaveCount(ALL);

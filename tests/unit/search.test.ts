@@ -5,6 +5,8 @@ import {
   buildSearchKeys,
   createSearch,
   KEYS_PER_BATCH,
+  MatchRank,
+  matchRank,
   queryMatcher,
   queryTerms,
   searchKeyBuilder,
@@ -35,6 +37,9 @@ const byId = (id: string) => {
   if (!hotspot) throw new Error(`no hotspot ${id}`);
   return hotspot;
 };
+
+/** How many places a search's answer finds (any rank above none). */
+const countFound = (found: Uint8Array | null) => (found ?? []).filter((rank) => rank !== MatchRank.none).length;
 
 const HOERDE_DISTRICT = REAL.filter((hotspot) => hotspot.district === 'hoerde').map((hotspot) => hotspot.id);
 
@@ -244,22 +249,77 @@ describe('queryMatcher on the real data', () => {
   });
 });
 
+describe('matchRank: the better matches first', () => {
+  const keyOf = (name: string, summary = 'Ein Ort in Dortmund') =>
+    buildSearchKeys([makeHotspot({ id: 'p', name, summary: { de: summary, en: summary } })], {
+      districtName: () => 'Hombruch',
+      neighbourhoodName: () => null,
+    }).get('p')!;
+  const rank = (query: string, key: string) => matchRank(key, queryTerms(query));
+
+  it('ranks by where the terms occur: name start, name words, inside the name, elsewhere, nowhere', () => {
+    const key = keyOf('TU Dortmund', 'Eine Universität mit Kultur');
+    expect(rank('TU Dortmund', key)).toBe(MatchRank.nameStart);
+    expect(rank('tu', key)).toBe(MatchRank.nameStart);
+    expect(rank('dortmund', key)).toBe(MatchRank.nameWords);
+    expect(rank('dortmund tu', key)).toBe(MatchRank.nameWords);
+    expect(rank('ortmund', key)).toBe(MatchRank.inName);
+    expect(rank('kultur', key)).toBe(MatchRank.elsewhere);
+    expect(rank('tu kultur', key)).toBe(MatchRank.elsewhere);
+    expect(rank('hombruch', key)).toBe(MatchRank.elsewhere);
+    expect(rank('tu berlin', key)).toBe(MatchRank.none);
+  });
+
+  it('counts a word start after a hyphen or a bracket, folded like the key', () => {
+    expect(rank('see', keyOf('Phoenix-See'))).toBe(MatchRank.nameWords);
+    expect(rank('tzdo', keyOf('TechnologieZentrumDortmund (TZDO)'))).toBe(MatchRank.nameWords);
+    expect(rank('zentrum', keyOf('TechnologieZentrumDortmund (TZDO)'))).toBe(MatchRank.inName);
+    expect(rank('hoerder', keyOf('Hörder Burg'))).toBe(MatchRank.nameStart);
+    // The first "tu" is inside "Kultur"; the search goes on to the one that begins a word.
+    expect(rank('tu', keyOf('Kultur Tu'))).toBe(MatchRank.nameWords);
+  });
+
+  it('does not take the summary for the name when the name has no words of its own', () => {
+    // The name ends at the first field separator; a term found only after it ranks as elsewhere.
+    expect(rank('dortmund', keyOf('U', 'Dortmund'))).toBe(MatchRank.elsewhere);
+  });
+
+  it('finds the two universities by their long and short names', () => {
+    expect(find('Technische Universität')).toEqual(['tu-dortmund']);
+    // Smart Rhino, the site of a planned (and dropped) FH campus, mentions it too.
+    expect(find('FH Dortmund')).toEqual(['fh-dortmund', 'smart-rhino']);
+    expect(find('FH')).toEqual(['fh-dortmund', 'smart-rhino']);
+  });
+
+  it('puts TU Dortmund first among the real places that "TU Dortmund" finds', () => {
+    const found = REAL.filter(queryMatcher('TU Dortmund', KEYS));
+    expect(found.length).toBeGreaterThan(10);
+    const best = found.filter((hotspot) => rank('TU Dortmund', KEYS.get(hotspot.id)!) === MatchRank.nameStart);
+    expect(best.map((hotspot) => hotspot.id)).toEqual(['tu-dortmund']);
+  });
+});
+
 describe('createSearch: remembers its last answer while the query narrows', () => {
   /** The keys in the order of REAL, as useSearchedView lines them up with the places it filters. */
   const KEY_LIST = REAL.map((hotspot) => KEYS.get(hotspot.id) ?? '');
   /** The ids of the places flagged, sorted. */
   const sorted = (found: Uint8Array | null) =>
     found
-      ? REAL.filter((_hotspot, index) => found[index] === 1)
+      ? REAL.filter((_hotspot, index) => found[index] !== MatchRank.none)
           .map((hotspot) => hotspot.id)
           .sort()
       : null;
-  const count = (found: Uint8Array | null) => (found ? found.reduce((sum, flag) => sum + flag, 0) : -1);
+  const count = (found: Uint8Array | null) => (found ? countFound(found) : -1);
 
-  it('flags one entry per key, in the order of the keys', () => {
+  it('ranks one entry per key, in the order of the keys', () => {
     const found = createSearch(KEY_LIST)('phoenix');
+    const rankOf = (id: string) => found?.[REAL.findIndex((hotspot) => hotspot.id === id)];
     expect(found).toHaveLength(REAL.length);
-    expect(found?.[REAL.findIndex((hotspot) => hotspot.id === 'phoenix-see')]).toBe(1);
+    expect(rankOf('phoenix-see')).toBe(MatchRank.nameStart);
+    expect(rankOf('phoenix-west')).toBe(MatchRank.nameStart);
+    // Hörder Burg looks out over the Phoenix-See; its name does not say so.
+    expect(rankOf('hoerder-burg')).toBe(MatchRank.elsewhere);
+    expect(rankOf('tu-dortmund')).toBe(MatchRank.none);
   });
 
   it('finds what the plain matcher finds, keystroke by keystroke and back again', () => {
@@ -342,13 +402,13 @@ describe('Search.begin: the same search in slices', () => {
     while (!job.step(0)) steps += 1;
     expect(steps).toBe(MANY.length / KEYS_PER_BATCH);
     expect(job.found).toEqual(createSearch(MANY)('robotik'));
-    expect(job.found?.reduce((sum, flag) => sum + flag, 0)).toBe(3334);
+    expect(countFound(job.found)).toBe(3334);
   });
 
   it('with time enough, answers in one step', () => {
     const job = createSearch(MANY).begin('labor');
     expect(job.step(10_000)).toBe(true);
-    expect(job.found?.reduce((sum, flag) => sum + flag, 0)).toBe(2000);
+    expect(countFound(job.found)).toBe(2000);
   });
 
   it('narrows only from a complete answer: an abandoned search is not remembered', () => {
@@ -360,7 +420,7 @@ describe('Search.begin: the same search in slices', () => {
       },
     });
     const search = createSearch(spy);
-    expect(search('robotik')?.reduce((sum, flag) => sum + flag, 0)).toBe(3334);
+    expect(countFound(search('robotik'))).toBe(3334);
     // "robotik labor" narrows "robotik", but is abandoned after one batch.
     const abandoned = search.begin('robotik labor');
     expect(abandoned.step(0)).toBe(false);
@@ -368,7 +428,7 @@ describe('Search.begin: the same search in slices', () => {
     // "robotik l" narrows the complete "robotik" answer, not the abandoned one: only its 3,334 are looked at.
     const narrowed = search('robotik l');
     expect(looked).toBe(3334);
-    expect(narrowed?.reduce((sum, flag) => sum + flag, 0)).toBe(667);
+    expect(countFound(narrowed)).toBe(667);
   });
 
   it('is complete at once, with no flags, for a query without terms', () => {

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { queryTerms } from '@/domain/search';
 import { useT } from '@/i18n/useT';
 import { useAppStore } from '@/state/store';
 import { requestUserLocation } from './nearMe';
@@ -15,6 +16,8 @@ export function ResultsToolbar({ shown }: { shown: number }) {
   const onlyVisible = useAppStore((state) => state.onlyVisible);
   const setOnlyVisible = useAppStore((state) => state.setOnlyVisible);
   const userLocation = useAppStore((state) => state.userLocation);
+  // With a search, "name" order puts the best matches first (buildListRows), and says so.
+  const searching = useAppStore((state) => queryTerms(state.filters.query).length > 0);
   const geolocation = useAppStore((state) => state.geolocation);
   const loaded = useAppStore((state) => state.data.hotspots !== null);
   // A kiosk has no location (it is not where the visitor lives) and nothing to share.
@@ -48,7 +51,7 @@ export function ResultsToolbar({ shown }: { shown: number }) {
           value={sortBy}
           onChange={(event) => setSortBy(event.target.value === 'distance' ? 'distance' : 'name')}
         >
-          <option value="name">{t('results.sortName')}</option>
+          <option value="name">{t(searching ? 'results.sortRelevance' : 'results.sortName')}</option>
           <option value="distance" disabled={!userLocation}>
             {t('results.sortDistance')}
           </option>
