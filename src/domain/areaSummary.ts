@@ -3,8 +3,11 @@ import { CATEGORIES, type Category, type Hotspot } from './hotspot';
 export interface AreaSummary {
   total: number;
   byCategory: { category: Category; count: number }[];
-  /** The category with the most places (first in canonical order on a tie), or null when empty. */
-  top: { category: Category; count: number } | null;
+  /**
+   * The categories with the most places, in canonical order (more than one on a tie), and that many; null
+   * when the area has no places.
+   */
+  leaders: { categories: Category[]; count: number } | null;
 }
 
 /** Places of one area by category, for the district panel's context line. */
@@ -14,9 +17,10 @@ export function summariseArea(hotspots: readonly Hotspot[]): AreaSummary {
   const byCategory = CATEGORIES.map((category) => ({ category, count: counts.get(category) ?? 0 })).filter(
     (entry) => entry.count > 0,
   );
-  const top = byCategory.reduce<AreaSummary['top']>(
-    (best, entry) => (!best || entry.count > best.count ? entry : best),
-    null,
-  );
-  return { total: hotspots.length, byCategory, top };
+  const most = Math.max(0, ...byCategory.map((entry) => entry.count));
+  const leaders =
+    most === 0
+      ? null
+      : { categories: byCategory.filter((entry) => entry.count === most).map((entry) => entry.category), count: most };
+  return { total: hotspots.length, byCategory, leaders };
 }

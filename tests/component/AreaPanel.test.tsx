@@ -39,7 +39,22 @@ function expectedSummary(places: readonly Hotspot[]) {
   })).filter((entry) => entry.count > 0);
   const max = Math.max(...byCategory.map((entry) => entry.count));
   const top = byCategory.find((entry) => entry.count === max)!;
-  return { byCategory, top };
+  const leaders = byCategory.filter((entry) => entry.count === max).map((entry) => entry.category);
+  return { byCategory, top, leaders };
+}
+
+/** "N Orte, davon M Kategorie" (every leading category on a tie: "…, davon 2 Wissenschaft und 2 Kultur"). */
+function contextOf(places: readonly Hotspot[], language: Language = 'de'): string {
+  const { top, leaders } = expectedSummary(places);
+  if (places.length === 1)
+    return language === 'de' ? `1 Ort: ${label(top.category)}` : `1 place: ${label(top.category, 'en')}`;
+  const parts = leaders.map((category, index) =>
+    language === 'en' && index === 0
+      ? `${top.count} of them ${label(category, 'en')}`
+      : `${top.count} ${label(category, language)}`,
+  );
+  const joined = new Intl.ListFormat(language, { type: 'conjunction' }).format(parts);
+  return language === 'de' ? `${places.length} Orte, davon ${joined}` : `${places.length} places, ${joined}`;
 }
 
 const label = (category: Category, language: Language = 'de') => translate(language, `category.${category}`);
@@ -74,11 +89,9 @@ describe('AreaPanel', () => {
     expect(panel).toHaveTextContent('Stadtbezirk · Grenzen angenähert');
 
     const inHoerde = hotspots.filter((hotspot) => hotspot.district === 'hoerde');
-    const { byCategory, top } = expectedSummary(inHoerde);
+    const { byCategory } = expectedSummary(inHoerde);
     expect(inHoerde.length).toBeGreaterThan(1);
-    expect(
-      within(panel).getByText(`${inHoerde.length} Orte, davon ${top.count} ${label(top.category)}`),
-    ).toBeInTheDocument();
+    expect(within(panel).getByText(contextOf(inHoerde))).toBeInTheDocument();
 
     const list = within(panel).getByRole('list', { name: 'Orte nach Kategorie' });
     expect(
@@ -86,6 +99,20 @@ describe('AreaPanel', () => {
         .getAllByRole('listitem')
         .map((item) => item.textContent),
     ).toEqual(byCategory.map(({ category, count }) => `${label(category)}: ${count}`));
+  });
+
+  it('names every leading category when two tie, on a real district', () => {
+    const tied = data.districts!.find((area) => {
+      const inArea = hotspots.filter((hotspot) => hotspot.district === area.slug);
+      return inArea.length > 1 && expectedSummary(inArea).leaders.length > 1;
+    });
+    expect(tied, 'a district where two categories tie for the most places').toBeDefined();
+    act(() => state().updateFilters({ district: tied!.slug }));
+    renderPanel();
+    const inArea = hotspots.filter((hotspot) => hotspot.district === tied!.slug);
+    const line = contextOf(inArea);
+    for (const category of expectedSummary(inArea).leaders) expect(line).toContain(label(category));
+    expect(screen.getByText(line)).toBeInTheDocument();
   });
 
   it('the context line and categories follow the other filters', () => {
@@ -131,12 +158,7 @@ describe('AreaPanel', () => {
     const panel = screen.getByRole('region', { name: 'City' });
     expect(panel).toHaveTextContent('Statistischer Bezirk in Innenstadt-West');
     const inCity = hotspots.filter((hotspot) => hotspot.neighbourhood === 'city');
-    const { top } = expectedSummary(inCity);
-    const context =
-      inCity.length === 1
-        ? `1 Ort: ${label(top.category)}`
-        : `${inCity.length} Orte, davon ${top.count} ${label(top.category)}`;
-    expect(within(panel).getByText(context)).toBeInTheDocument();
+    expect(within(panel).getByText(contextOf(inCity))).toBeInTheDocument();
   });
 
   it('says so for a neighbourhood without any place', () => {
@@ -191,10 +213,7 @@ describe('AreaPanel', () => {
     });
     renderPanel();
     const inHoerde = hotspots.filter((hotspot) => hotspot.district === 'hoerde');
-    const { top } = expectedSummary(inHoerde);
-    expect(
-      screen.getByText(`${inHoerde.length} places, ${top.count} of them ${label(top.category, 'en')}`),
-    ).toBeInTheDocument();
+    expect(screen.getByText(contextOf(inHoerde, 'en'))).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Show all of Dortmund' })).toBeInTheDocument();
   });
 });

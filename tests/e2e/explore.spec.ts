@@ -153,14 +153,17 @@ function bboxOf(slug: string): [number, number, number, number] {
   return [Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)];
 }
 
-/** "N Orte, davon M Kategorie": the category with most places, the first in canonical order on a tie. */
+/** "N Orte, davon M Kategorie": the category with most places; on a tie all of them ("2 Kultur und 2 …"). */
 function contextLine(places: readonly Place[]): string {
   const counts = CATEGORY_ORDER.map((category) => ({
     category,
     count: places.filter((place) => place.category === category).length,
   }));
-  const top = counts.reduce((best, entry) => (entry.count > best.count ? entry : best));
-  return `${places.length} Orte, davon ${top.count} ${CATEGORY_LABELS.de[top.category]}`;
+  const most = Math.max(...counts.map((entry) => entry.count));
+  const leaders = counts
+    .filter((entry) => entry.count === most)
+    .map((entry) => `${most} ${CATEGORY_LABELS.de[entry.category]}`);
+  return `${places.length} Orte, davon ${new Intl.ListFormat('de', { type: 'conjunction' }).format(leaders)}`;
 }
 
 /** Metres on the sphere, for "near me". */

@@ -9,8 +9,8 @@ const places = (...categories: Category[]) =>
   categories.map((category, index) => makeHotspot({ id: `p${index}`, category }));
 
 describe('summariseArea', () => {
-  it('is empty, with no top category, for no places', () => {
-    expect(summariseArea([])).toEqual({ total: 0, byCategory: [], top: null });
+  it('is empty, with no leading category, for no places', () => {
+    expect(summariseArea([])).toEqual({ total: 0, byCategory: [], leaders: null });
   });
 
   it('counts the places and lists the categories present, in canonical order', () => {
@@ -21,25 +21,28 @@ describe('summariseArea', () => {
       { category: 'civic', count: 1 },
       { category: 'urban', count: 3 },
     ]);
-    expect(summary.top).toEqual({ category: 'urban', count: 3 });
+    expect(summary.leaders).toEqual({ categories: ['urban'], count: 3 });
   });
 
   it('leaves out categories without places', () => {
     const summary = summariseArea(places('culture'));
     expect(summary.byCategory).toEqual([{ category: 'culture', count: 1 }]);
-    expect(summary.top).toEqual({ category: 'culture', count: 1 });
+    expect(summary.leaders).toEqual({ categories: ['culture'], count: 1 });
   });
 
-  it('breaks a tie for the top category by canonical order, whatever the order of the places', () => {
-    expect(summariseArea(places('urban', 'business', 'urban', 'business')).top).toEqual({
-      category: 'business',
+  it('names every category that ties for the lead, in canonical order, whatever the order of the places', () => {
+    expect(summariseArea(places('urban', 'business', 'urban', 'business')).leaders).toEqual({
+      categories: ['business', 'urban'],
       count: 2,
     });
-    expect(summariseArea(places('business', 'urban', 'business', 'urban')).top).toEqual({
-      category: 'business',
+    expect(summariseArea(places('business', 'urban', 'business', 'urban', 'science')).leaders).toEqual({
+      categories: ['business', 'urban'],
       count: 2,
     });
-    expect(summariseArea(places('civic', 'culture', 'science')).top).toEqual({ category: 'science', count: 1 });
+    expect(summariseArea(places('civic', 'culture', 'science')).leaders).toEqual({
+      categories: ['science', 'culture', 'civic'],
+      count: 1,
+    });
   });
 
   it('on every real district: totals, counts per category and the top category agree with the data', () => {
@@ -55,7 +58,10 @@ describe('summariseArea', () => {
       })).filter((entry) => entry.count > 0);
       expect(summary.byCategory, district.slug).toEqual(expected);
       const max = Math.max(...expected.map((entry) => entry.count));
-      expect(summary.top, district.slug).toEqual(expected.find((entry) => entry.count === max));
+      expect(summary.leaders, district.slug).toEqual({
+        categories: expected.filter((entry) => entry.count === max).map((entry) => entry.category),
+        count: max,
+      });
     }
   });
 });

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { summariseArea } from '@/domain/areaSummary';
 import { useT } from '@/i18n/useT';
+import { areaContextLine } from './areaContext';
 import { DISTRICT_SELECT_ID } from '@/lib/domIds';
 import { useAppStore } from '@/state/store';
 import { useFiltered } from '@/state/FilteredView';
@@ -21,6 +22,7 @@ export function AreaPanel() {
 
 function ChosenAreaPanel({ district, neighbourhood }: { district: string | null; neighbourhood: string | null }) {
   const t = useT();
+  const language = useAppStore((state) => state.language);
   const neighbourhoods = useAppStore((state) => state.data.neighbourhoods);
   const updateFilters = useAppStore((state) => state.updateFilters);
   // A partner's embed can lock the place: then there is nothing to show all of.
@@ -46,16 +48,8 @@ function ChosenAreaPanel({ district, neighbourhood }: { district: string | null;
     ? names.district(neighbourhoods?.find((area) => area.slug === neighbourhood)?.district ?? null)
     : null;
 
-  let context: string;
-  if (!summary.top) context = placesInArea > 0 ? t('results.noMatch') : t('area.contextNone');
-  else if (summary.total === 1) context = t('area.contextOne', { category: t(`category.${summary.top.category}`) });
-  else {
-    context = t('area.context', {
-      count: summary.total,
-      top: summary.top.count,
-      category: t(`category.${summary.top.category}`),
-    });
-  }
+  const context =
+    areaContextLine(summary, language) ?? (placesInArea > 0 ? t('results.noMatch') : t('area.contextNone'));
 
   return (
     <section className="area-panel" aria-labelledby="area-panel-title">
