@@ -1,4 +1,5 @@
 import type { AreaSummary } from '@/domain/areaSummary';
+import type { Category } from '@/domain/hotspot';
 import type { Language } from '@/i18n/language';
 import { translate } from '@/i18n/messages';
 
@@ -10,7 +11,7 @@ import { translate } from '@/i18n/messages';
 export function areaContextLine(summary: AreaSummary, language: Language): string | null {
   const { leaders } = summary;
   if (!leaders) return null;
-  const label = (category: string) => translate(language, `category.${category}` as const);
+  const label = (category: Category) => translate(language, `category.${category}`);
   if (summary.total === 1) return translate(language, 'area.contextOne', { category: label(leaders.categories[0]!) });
   const parts = leaders.categories.map((category, index) =>
     translate(language, index === 0 ? 'area.leaderFirst' : 'area.leaderMore', {
