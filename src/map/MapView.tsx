@@ -21,7 +21,7 @@ import { areaLabelPoints } from './areaLabels';
 import { areaSizes, DENSITY_FILL_OPACITY, densityByArea, densityClasses, densityFillExpression } from './choropleth';
 import { cityMask } from './cityMask';
 import { DensityLegend } from './DensityLegend';
-import { DORTMUND_BOUNDS, homePadding, type Padding } from './bounds';
+import { areaPadding, DORTMUND_BOUNDS, homePadding, type Padding } from './bounds';
 import { loadMapLib } from './loadMapLib';
 import { PanControls } from './PanControls';
 import { useBasemap } from './useBasemap';
@@ -67,9 +67,16 @@ function panButtonsReach(container: HTMLElement): number {
     : 0;
 }
 
-/** The whole-city view's padding for this container: clear of the pan buttons where there is room. */
+/**
+ * The whole-city view's padding for this container: clear of the pan buttons where there is room, and above
+ * a phone's bottom sheet.
+ */
 function homePaddingFor(container: HTMLElement): Padding {
-  return homePadding({ width: container.clientWidth, height: container.clientHeight }, panButtonsReach(container));
+  return homePadding(
+    { width: container.clientWidth, height: container.clientHeight },
+    panButtonsReach(container),
+    coveredByOverlay(container),
+  );
 }
 
 /** The layers that draw nothing in the first view at 10,000+ places, but appear with the first click. */
@@ -350,7 +357,8 @@ export default function MapView({
           [west, south],
           [east, north],
         ],
-        { padding: 40, duration: animate ? 800 : 0 },
+        // Above a phone's sheet: half open, it hid the lower half of a district chosen from it.
+        { padding: areaPadding(coveredByOverlay(map.getContainer())), duration: animate ? 800 : 0 },
       ),
     );
     // Only when the chosen place changes, not when data or selection do.

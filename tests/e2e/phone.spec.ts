@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
-import { expect, test, type MapApp } from './support/driver';
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { expect, test, type Camera, type MapApp } from './support/driver';
 import { MAP_COLOURS, colourPixelColumns, countColourPixels, decodePng } from './support/pixels';
 
 /*
@@ -14,6 +16,37 @@ const SCREENSHOTS = 'test-results/screenshots';
 const TOUCH = 44;
 
 test.use({ viewport: PHONE });
+
+const DISTRICTS = JSON.parse(
+  readFileSync(new URL('../../data/districts.geojson', import.meta.url), 'utf8'),
+) as FeatureCollection<Polygon | MultiPolygon, { slug: string; name: string }>;
+
+/** Where [lon, lat] lies on the page, for a map box whose camera is `camera` (Web Mercator, 512 px tiles). */
+function pagePoint(
+  [lon, lat]: readonly number[],
+  camera: Camera,
+  mapBox: { x: number; y: number; width: number; height: number },
+) {
+  const world = 512 * 2 ** camera.zoom;
+  const x = (longitude: number) => ((longitude + 180) / 360) * world;
+  const y = (latitude: number) =>
+    ((1 - Math.log(Math.tan(Math.PI / 4 + (latitude * Math.PI) / 360)) / Math.PI) / 2) * world;
+  return {
+    x: mapBox.x + mapBox.width / 2 + x(lon!) - x(camera.lon),
+    y: mapBox.y + mapBox.height / 2 + y(lat!) - y(camera.lat),
+  };
+}
+
+/** The page box (top, bottom, left, right) of a district's outline under the camera the address names. */
+function districtOnPage(name: string, camera: Camera, mapBox: { x: number; y: number; width: number; height: number }) {
+  const feature = DISTRICTS.features.find((candidate) => candidate.properties.name === name);
+  if (!feature) throw new Error(`data/districts.geojson has no district "${name}".`);
+  const rings = feature.geometry.type === 'Polygon' ? [feature.geometry.coordinates] : feature.geometry.coordinates;
+  const points = rings.flat(2).map((position) => pagePoint(position, camera, mapBox));
+  const xs = points.map((point) => point.x);
+  const ys = points.map((point) => point.y);
+  return { top: Math.min(...ys), bottom: Math.max(...ys), left: Math.min(...xs), right: Math.max(...xs) };
+}
 
 async function pageWidth(page: Page): Promise<number> {
   return page.evaluate(() => (document.scrollingElement ?? document.documentElement).scrollWidth);
@@ -166,6 +199,60 @@ test.describe('On a phone', () => {
     const whole = await visibleDot();
     expect(whole, 'the dot with the sheet down').toBeGreaterThan(100);
     expect(withSheet, `dot pixels visible above the half-open sheet, of ${whole} in all`).toBeGreaterThan(whole * 0.9);
+  });
+
+  test('a district chosen in the half-open sheet is fitted above the sheet, and so is "show all"', async ({ app }) => {
+    await app.openReady(OFFLINE);
+    await expect(app.places).toHaveCount(51);
+    await app.sheetHandle.click();
+    await expect(app.sheet).toHaveClass(/sidebar--half/);
+    const mapBox = await app.map.boundingBox();
+    const sheetBox = await app.sheet.boundingBox();
+    if (!mapBox || !sheetBox) throw new Error('No map or sheet on screen.');
+
+    /** The camera once the address stops changing (the move has ended). */
+    const settledCamera = async (): Promise<Camera> => {
+      let last = '';
+      await expect
+        .poll(
+          () => {
+            const now = JSON.stringify(app.camera());
+            const same = now === last;
+            last = now;
+            return same;
+          },
+          { intervals: [400], timeout: 15_000 },
+        )
+        .toBe(true);
+      const camera = app.camera();
+      if (!camera) throw new Error('No camera in the address.');
+      return camera;
+    };
+
+    const before = await settledCamera();
+    // Hörde is taller than wide: fitted to the whole map, its southern half lay under the sheet.
+    await app.chooseDistrict('Hörde');
+    await expect.poll(async () => JSON.stringify(app.camera())).not.toBe(JSON.stringify(before));
+    const hoerde = districtOnPage('Hörde', await settledCamera(), mapBox);
+    expect(
+      hoerde.bottom,
+      `Hörde's southern edge at y=${Math.round(hoerde.bottom)}, the sheet from ${sheetBox.y}`,
+    ).toBeLessThanOrEqual(sheetBox.y);
+    expect(hoerde.top).toBeGreaterThanOrEqual(mapBox.y);
+    expect(hoerde.left).toBeGreaterThanOrEqual(mapBox.x);
+    expect(hoerde.right).toBeLessThanOrEqual(mapBox.x + mapBox.width);
+    // Not shrunk to nothing: it fills most of the height above the sheet.
+    expect(hoerde.bottom - hoerde.top).toBeGreaterThan((sheetBox.y - mapBox.y) * 0.6);
+
+    const inHoerde = await settledCamera();
+    await app.showAllButton.click();
+    await expect.poll(async () => JSON.stringify(app.camera())).not.toBe(JSON.stringify(inHoerde));
+    const home = await settledCamera();
+    for (const district of DISTRICTS.features.map((feature) => feature.properties.name)) {
+      const box = districtOnPage(district, home, mapBox);
+      expect(box.bottom, `${district} above the sheet`).toBeLessThanOrEqual(sheetBox.y);
+      expect(box.top, `${district} below the map's top`).toBeGreaterThanOrEqual(mapBox.y);
+    }
   });
 
   test('a place opened on a phone is centred clear of the pan buttons, not under them', async ({ app, page }) => {
