@@ -21,7 +21,9 @@ export function DensityLegend({ classes }: { classes: readonly DensityClass[] })
 
 /**
  * The legend's scale, mounted only while the density view is on: the first number format costs the
- * browser ~15 ms (its locale data), which the map's first frames need not wait for.
+ * browser ~15 ms (its locale data), which the map's first frames need not wait for. Drawn as one row of
+ * swatches with the class limits below them, so it covers little of the map (as a column it hid Mengede's
+ * places); each item still reads as its whole range ("0,14–0,29").
  */
 function DensityScale({ classes }: { classes: readonly DensityClass[] }) {
   const t = useT();
@@ -31,10 +33,20 @@ function DensityScale({ classes }: { classes: readonly DensityClass[] }) {
     <figure className="density-legend__scale">
       <figcaption>{t('map.choroplethLegend')}</figcaption>
       <ul>
-        {classes.map((entry) => (
+        {classes.map((entry, index) => (
           <li key={entry.colour}>
             <span className="density-legend__swatch" style={{ background: entry.colour }} aria-hidden="true" />
-            {format.format(entry.from)}–{format.format(entry.to)}
+            <span className="visually-hidden">
+              {format.format(entry.from)}–{format.format(entry.to)}
+            </span>
+            <span className="density-legend__limit" aria-hidden="true">
+              {format.format(entry.from)}
+            </span>
+            {index === classes.length - 1 && (
+              <span className="density-legend__limit density-legend__limit--end" aria-hidden="true">
+                {format.format(entry.to)}
+              </span>
+            )}
           </li>
         ))}
       </ul>

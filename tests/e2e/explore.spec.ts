@@ -526,6 +526,23 @@ test.describe('Finding places', () => {
       .locator('.density-legend__swatch')
       .evaluateAll((elements) => elements.map((element) => getComputedStyle(element).backgroundColor));
     expect(swatches.at(-1)).toBe('rgb(47, 119, 182)');
+    // Screen readers hear each class as its range; on screen the limits sit under one row of swatches.
+    await expect(app.densityLegend).toMatchAriaSnapshot(`
+      - figure:
+        - list:
+          - listitem: /^0–0,\\d+$/
+          - listitem: /^0,\\d+–0,\\d+$/
+          - listitem: /^0,\\d+–0,\\d+$/
+          - listitem: /^0,\\d+–0,\\d+$/
+          - listitem: /^0,\\d+–\\d+,\\d+$/
+    `);
+    const swatchBoxes = await app.densityLegend
+      .locator('.density-legend__swatch')
+      .evaluateAll((elements) => elements.map((element) => element.getBoundingClientRect().top));
+    expect(new Set(swatchBoxes).size, 'swatches in one row').toBe(1);
+    // As a column the legend was 205 px tall and hid Mengede's places at 1280×800.
+    const legendBox = await app.densityLegend.locator('..').boundingBox();
+    expect(legendBox?.height ?? Infinity).toBeLessThan(130);
 
     await app.densityCheckbox.uncheck();
     await expect(app.densityLegend).toHaveCount(0);
