@@ -6,6 +6,7 @@ import { useEmbedBridge } from '@/features/embed/useEmbedBridge';
 import { KioskLayer } from '@/features/kiosk/KioskLayer';
 import { useAutoRetry } from '@/features/problems/useAutoRetry';
 import { useT } from '@/i18n/useT';
+import { HOTSPOT_LIST_ID } from '@/lib/domIds';
 import { FilteredViewProvider } from '@/state/FilteredView';
 import { useAppStore } from '@/state/store';
 import { parseUrlState } from '@/state/urlState';
@@ -20,7 +21,7 @@ import { useResolvedTheme } from './useTheme';
  * A skip link's jump: focus moves without touching the address, whose hash holds the camera (#map=…).
  * The map's own canvas takes the focus when it is there, so the arrow keys move the map at once.
  */
-function skipTo(event: MouseEvent<HTMLAnchorElement>, id: 'hotspot-list' | 'map-region') {
+function skipTo(event: MouseEvent<HTMLAnchorElement>, id: typeof HOTSPOT_LIST_ID | 'map-region') {
   event.preventDefault();
   const target = document.getElementById(id);
   const canvas = id === 'map-region' ? target?.querySelector<HTMLElement>('canvas[tabindex]') : null;
@@ -50,7 +51,7 @@ export function App({ startup }: { startup?: Startup }) {
   return (
     <FilteredViewProvider>
       <div className={`app app--${mode}${listOpen ? '' : ' app--list-closed'}`}>
-        <a className="skip-link" href="#hotspot-list" onClick={(event) => skipTo(event, 'hotspot-list')}>
+        <a className="skip-link" href={`#${HOTSPOT_LIST_ID}`} onClick={(event) => skipTo(event, HOTSPOT_LIST_ID)}>
           {t('app.skipToList')}
         </a>
         <a className="skip-link" href="#map-region" onClick={(event) => skipTo(event, 'map-region')}>

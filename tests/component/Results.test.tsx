@@ -186,6 +186,33 @@ describe('the list follows the filters', () => {
     expect(names).toEqual(searchFor('zeche').map((hotspot) => hotspot.name));
   });
 
+  it('under the search field, a link says how many places it found and moves the focus to the list', async () => {
+    const user = userEvent.setup();
+    const { section, search } = renderResults();
+    expect(screen.queryByRole('link', { name: /Treffer/ })).not.toBeInTheDocument();
+    await user.type(search, 'phoenix');
+    const found = searchFor('phoenix');
+    expect(found.length).toBeGreaterThan(1);
+    const link = screen.getByRole('link', { name: `${found.length} Treffer – zur Liste` });
+    await user.click(link);
+    expect(section).toHaveFocus();
+    await user.clear(search);
+    await user.type(search, 'zzzz');
+    expect(screen.queryByRole('link', { name: /Treffer/ })).not.toBeInTheDocument();
+    expect(screen.getByText('Keine Treffer')).toBeInTheDocument();
+    await user.clear(search);
+    expect(screen.queryByText(/Treffer/)).not.toBeInTheDocument();
+  });
+
+  it('the link to the results pulls a folded phone sheet up', async () => {
+    const user = userEvent.setup();
+    const { search } = renderResults();
+    act(() => state().setSheet('peek'));
+    await user.type(search, 'TU Dortmund');
+    await user.click(screen.getByRole('link', { name: /Treffer – zur Liste$/ }));
+    expect(state().sheet).toBe('half');
+  });
+
   it('the sort order says so while a search ranks the list', async () => {
     const user = userEvent.setup();
     const { sort, search } = renderResults();

@@ -354,6 +354,14 @@ test.describe('Finding places', () => {
       })
       .toEqual({ first: 'TU Dortmund', many: true, notAll: true });
     await expect(sort.locator('option:checked')).toHaveText('Beste Treffer, dann Name');
+    // On the 1280×800 desktop the list starts below the filters: the link under the field leads there.
+    const toList = app.page.getByRole('link', { name: /^\d+ Treffer – zur Liste$/ });
+    await expect(toList).toBeInViewport();
+    await expect(app.places.first()).not.toBeInViewport();
+    await toList.click();
+    await expect(app.placeList).toBeFocused();
+    await expect(app.places.first()).toBeInViewport();
+    await expect(app.places.first()).toContainText('TU Dortmund');
     await app.search('');
     await expect(app.places).toHaveCount(ALL);
     await expect(sort.locator('option:checked')).toHaveText('Name');

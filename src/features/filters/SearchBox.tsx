@@ -1,10 +1,14 @@
-import { useId, useRef, type KeyboardEvent } from 'react';
+import { useId, useRef, type KeyboardEvent, type MouseEvent } from 'react';
+import { queryTerms } from '@/domain/search';
 import { useT } from '@/i18n/useT';
+import { HOTSPOT_LIST_ID } from '@/lib/domIds';
+import { useFiltered } from '@/state/FilteredView';
 import { useAppStore } from '@/state/store';
 
 /**
  * Free-text search. The list follows every keystroke; the map follows a moment later (deferred).
- * Escape and the clear button empty the field and leave focus in it.
+ * Escape and the clear button empty the field and leave focus in it. While a search runs, a link under the
+ * field says how many places it found and leads to the list, which on a desktop starts below the filters.
  */
 export function SearchBox() {
   const t = useT();
@@ -53,11 +57,37 @@ export function SearchBox() {
           </button>
         )}
       </div>
+      {queryTerms(query).length > 0 && <ResultsLink />}
       {locked && (
         <p id={`${id}-locked`} className="facet__locked">
           {t('filters.locked')}
         </p>
       )}
     </div>
+  );
+}
+
+/** "37 Treffer – zur Liste": moves the focus to the list (and a folded phone sheet up, so it shows). */
+function ResultsLink() {
+  const t = useT();
+  const { matching } = useFiltered();
+  const count = matching.length;
+  if (count === 0) return <p className="search-box__results search-box__results--none">{t('filters.toResultsNone')}</p>;
+  const toList = (event: MouseEvent<HTMLAnchorElement>) => {
+    event.preventDefault();
+    const { sheet, setSheet } = useAppStore.getState();
+    if (sheet === 'peek') setSheet('half');
+    const list = document.getElementById(HOTSPOT_LIST_ID);
+    // Its heading at the top of the panel, so the first results show below the list's toolbar (focus alone
+    // scrolls only until some of the section shows).
+    list?.scrollIntoView({ block: 'start' });
+    list?.focus({ preventScroll: true });
+  };
+  return (
+    <p className="search-box__results">
+      <a href={`#${HOTSPOT_LIST_ID}`} onClick={toList}>
+        {count === 1 ? t('filters.toResultOne') : t('filters.toResults', { count })}
+      </a>
+    </p>
   );
 }

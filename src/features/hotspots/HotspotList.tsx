@@ -1,4 +1,5 @@
 import { useT } from '@/i18n/useT';
+import { HOTSPOT_LIST_ID } from '@/lib/domIds';
 import type { ReactNode } from 'react';
 import { chunk, useChunk } from '@/lib/chunk';
 import { useAppStore } from '@/state/store';
@@ -72,7 +73,7 @@ export function HotspotList() {
   );
 
   return (
-    <section className="hotspot-list" aria-labelledby="hotspot-list-title" id="hotspot-list" tabIndex={-1}>
+    <section className="hotspot-list" aria-labelledby="hotspot-list-title" id={HOTSPOT_LIST_ID} tabIndex={-1}>
       <h2 id="hotspot-list-title" className="section-title">
         {t('list.title')}
       </h2>
