@@ -96,7 +96,7 @@ function hasEveryTerm(key: string, terms: readonly string[]): boolean {
 
 /**
  * How well a place matches a query, best first in the list. A resident who types "TU Dortmund" wants the
- * university, not the 36 places whose texts merely contain "tu" ("Kultur", "Zukunft") and "Dortmund". The
+ * university, not the 36 places whose texts merely contain "tu" ("Kultur", "Struktur") and "Dortmund". The
  * ranks only reorder what the search found (every term somewhere in the key); within a rank the list keeps
  * its name order.
  */

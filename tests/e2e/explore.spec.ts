@@ -342,7 +342,7 @@ test.describe('Finding places', () => {
     await expect(app.places).toHaveCount(ALL);
     const sort = app.sortSelect;
     await expect(sort.locator('option:checked')).toHaveText('Name');
-    // Most places say "Dortmund" and many "tu" ("Kultur", "Zukunft"): in name order the university is far down.
+    // Most places say "Dortmund" and many "tu" ("Kultur", "Struktur"): in name order the university is far down.
     const inNameOrder = names(matching({ q: 'TU Dortmund' }));
     expect(inNameOrder.indexOf('TU Dortmund')).toBeGreaterThan(10);
     await app.search('TU Dortmund');
