@@ -65,6 +65,9 @@ test.describe('Accessibility (axe, WCAG 2.2 AA)', () => {
     await ready(app);
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
     await expect(app.categoryChip('science')).toBeChecked();
+    // The search's own controls are part of this state: the link to the results and the ranked sort order.
+    await expect(page.getByRole('link', { name: /^\d+ results – go to the list$/ })).toBeVisible();
+    await expect(app.sortSelect.locator('option:checked')).toHaveText('Best match, then name');
     await expectNoViolations(page, 'in English');
   });
 
