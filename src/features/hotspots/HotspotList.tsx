@@ -40,7 +40,8 @@ export function HotspotList() {
   const select = useAppStore((state) => state.select);
   const hover = useAppStore((state) => state.hover);
   const names = useAreaNames();
-  const rows = useListRows(useFiltered());
+  const filtered = useFiltered();
+  const rows = useListRows(filtered);
 
   const meta = ({ hotspot, distance }: ListEntry) =>
     [
@@ -77,7 +78,7 @@ export function HotspotList() {
       <h2 id="hotspot-list-title" className="section-title">
         {t('list.title')}
       </h2>
-      <ResultsToolbar shown={rows.length} />
+      <ResultsToolbar shown={rows.length} ranked={filtered.ranks !== null} />
       {!loaded && <p>{t('list.loading')}</p>}
       {loaded && rows.length === 0 && <p className="hotspot-list__empty">{t('results.noMatch')}</p>}
       {rows.length > VIRTUALISE_ABOVE ? (

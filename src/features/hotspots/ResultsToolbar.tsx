@@ -1,14 +1,14 @@
 import { useId, useState } from 'react';
-import { queryTerms } from '@/domain/search';
 import { useT } from '@/i18n/useT';
 import { useAppStore } from '@/state/store';
 import { requestUserLocation } from './nearMe';
 
 /**
  * Count (announced politely after every change), sorting, "only what the map shows", "near me" and
- * sharing the current view.
+ * sharing the current view. `ranked`: the list holds a search's answer, so "name" order puts the best
+ * matches first (buildListRows), and the sort select says so.
  */
-export function ResultsToolbar({ shown }: { shown: number }) {
+export function ResultsToolbar({ shown, ranked }: { shown: number; ranked: boolean }) {
   const t = useT();
   const sortId = useId();
   const sortBy = useAppStore((state) => state.sortBy);
@@ -16,8 +16,6 @@ export function ResultsToolbar({ shown }: { shown: number }) {
   const onlyVisible = useAppStore((state) => state.onlyVisible);
   const setOnlyVisible = useAppStore((state) => state.setOnlyVisible);
   const userLocation = useAppStore((state) => state.userLocation);
-  // With a search, "name" order puts the best matches first (buildListRows), and says so.
-  const searching = useAppStore((state) => queryTerms(state.filters.query).length > 0);
   const geolocation = useAppStore((state) => state.geolocation);
   const loaded = useAppStore((state) => state.data.hotspots !== null);
   // A kiosk has no location (it is not where the visitor lives) and nothing to share.
@@ -51,7 +49,7 @@ export function ResultsToolbar({ shown }: { shown: number }) {
           value={sortBy}
           onChange={(event) => setSortBy(event.target.value === 'distance' ? 'distance' : 'name')}
         >
-          <option value="name">{t(searching ? 'results.sortRelevance' : 'results.sortName')}</option>
+          <option value="name">{t(ranked ? 'results.sortRelevance' : 'results.sortName')}</option>
           <option value="distance" disabled={!userLocation}>
             {t('results.sortDistance')}
           </option>
