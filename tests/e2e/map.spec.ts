@@ -1,6 +1,7 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import type { PNG } from 'pngjs';
-import { DORTMUND_BOUNDS, mercatorY } from '../../src/map/bounds';
+import { DORTMUND_BOUNDS } from '../../src/map/bounds';
+import { offsetFromCentre, pagePoint } from './support/camera';
 import { expect, failDataFile, test, type Camera, type MapApp } from './support/driver';
 import { CATEGORY_COLOURS, MAP_COLOURS, colourCounts, countColourPixels, topColours } from './support/pixels';
 
@@ -249,13 +250,6 @@ test.describe('The map', () => {
   });
 
   test('shows the whole city at first, on screens of every shape, clear of the pan buttons', async ({ app, page }) => {
-    /** Where a point is drawn, in CSS px from the map's centre (Web Mercator, 512 px tiles). */
-    const fromCentre = (camera: Camera, lon: number, lat: number) => {
-      const scale = 512 * 2 ** camera.zoom;
-      const x = (degrees: number) => ((degrees + 180) / 360) * scale;
-      const y = (degrees: number) => mercatorY(degrees) * scale;
-      return { dx: x(lon) - x(camera.lon), dy: y(lat) - y(camera.lat) };
-    };
     const [west, south, east, north] = DORTMUND_BOUNDS;
     const boundary = JSON.parse(await readFile('data/city-boundary.geojson', 'utf8')) as {
       features: [{ geometry: { coordinates: [Array<[number, number]>] } }];
@@ -292,7 +286,7 @@ test.describe('The map', () => {
         [west, south],
         [east, south],
       ] as const) {
-        const { dx, dy } = fromCentre(camera, lon, lat);
+        const { dx, dy } = offsetFromCentre(camera, lon, lat);
         if (Math.abs(dx) > box.width / 2 + slack || Math.abs(dy) > box.height / 2 + slack) {
           outside.push(
             `${size.name}: corner ${lon}/${lat} at ${Math.round(dx)}/${Math.round(dy)} px from the centre of a ` +
@@ -309,14 +303,10 @@ test.describe('The map', () => {
         }),
       );
       expect(buttons, `${size.name}: four pan buttons`).toHaveLength(4);
-      const toPage = ([lon, lat]: [number, number]) => {
-        const { dx, dy } = fromCentre(camera, lon, lat);
-        return { x: box.x + box.width / 2 + dx, y: box.y + box.height / 2 + dy };
-      };
       const under = new Set<number>();
       ring.forEach((point, index) => {
-        const from = toPage(point);
-        const to = toPage(ring[(index + 1) % ring.length] ?? point);
+        const from = pagePoint(point, camera, box);
+        const to = pagePoint(ring[(index + 1) % ring.length] ?? point, camera, box);
         const steps = Math.max(1, Math.ceil(Math.hypot(to.x - from.x, to.y - from.y) / 2));
         for (let step = 0; step < steps; step += 1) {
           const x = from.x + ((to.x - from.x) * step) / steps;

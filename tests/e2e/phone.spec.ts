@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { pagePoint } from './support/camera';
 import { expect, test, type Camera, type MapApp } from './support/driver';
 import { MAP_COLOURS, colourPixelColumns, countColourPixels, decodePng } from './support/pixels';
 
@@ -20,22 +21,6 @@ test.use({ viewport: PHONE });
 const DISTRICTS = JSON.parse(
   readFileSync(new URL('../../data/districts.geojson', import.meta.url), 'utf8'),
 ) as FeatureCollection<Polygon | MultiPolygon, { slug: string; name: string }>;
-
-/** Where [lon, lat] lies on the page, for a map box whose camera is `camera` (Web Mercator, 512 px tiles). */
-function pagePoint(
-  [lon, lat]: readonly number[],
-  camera: Camera,
-  mapBox: { x: number; y: number; width: number; height: number },
-) {
-  const world = 512 * 2 ** camera.zoom;
-  const x = (longitude: number) => ((longitude + 180) / 360) * world;
-  const y = (latitude: number) =>
-    ((1 - Math.log(Math.tan(Math.PI / 4 + (latitude * Math.PI) / 360)) / Math.PI) / 2) * world;
-  return {
-    x: mapBox.x + mapBox.width / 2 + x(lon!) - x(camera.lon),
-    y: mapBox.y + mapBox.height / 2 + y(lat!) - y(camera.lat),
-  };
-}
 
 /** The page box (top, bottom, left, right) of a district's outline under the camera the address names. */
 function districtOnPage(name: string, camera: Camera, mapBox: { x: number; y: number; width: number; height: number }) {
