@@ -96,6 +96,14 @@ export function buildListRows(
   };
 }
 
+/** How many of the places lie inside the extent; without one, all of them. */
+export function countInView(hotspots: readonly Hotspot[], viewBounds: BBox | null): number {
+  if (!viewBounds) return hotspots.length;
+  let count = 0;
+  for (const hotspot of hotspots) if (inBBox(hotspot.lngLat, viewBounds)) count += 1;
+  return count;
+}
+
 function byDistance(distances: Float64Array): number[] {
   return [...distances.keys()].sort((a, b) => distances[a]! - distances[b]!);
 }

@@ -361,6 +361,58 @@ describe('only what the map shows', () => {
     expect(namesIn(list)).toEqual(urbanInMoved.map((hotspot) => hotspot.name));
   });
 
+  it('the search link counts what the list shows, and an empty list says the view hides the matches', async () => {
+    const user = userEvent.setup();
+    const { list, search, onlyVisible } = renderResults();
+    act(() => state().setViewBounds(VIEW));
+    await user.type(search, 'dortmund');
+    const found = searchFor('dortmund');
+    const foundInView = found.filter((hotspot) => inBBox(hotspot.lngLat, VIEW));
+    expect(foundInView.length).toBeGreaterThan(1);
+    expect(foundInView.length).toBeLessThan(found.length);
+    // Unticked, the view does not matter.
+    expect(screen.getByRole('link', { name: `${found.length} Treffer – zur Liste` })).toBeInTheDocument();
+
+    await user.click(onlyVisible);
+    expect(
+      screen.getByRole('link', {
+        name: `${found.length} Treffer, davon ${foundInView.length} im Kartenausschnitt – zur Liste`,
+      }),
+    ).toBeInTheDocument();
+    expect(items(list)).toHaveLength(foundInView.length);
+
+    // The collieries all lie outside the inner city.
+    await user.clear(search);
+    await user.type(search, 'zeche');
+    const collieries = searchFor('zeche');
+    expect(collieries.length).toBeGreaterThan(1);
+    expect(collieries.some((hotspot) => inBBox(hotspot.lngLat, VIEW))).toBe(false);
+    expect(
+      screen.getByRole('link', { name: `${collieries.length} Treffer, keiner im Kartenausschnitt – zur Liste` }),
+    ).toBeInTheDocument();
+    expect(items(list)).toHaveLength(0);
+    expect(screen.getByText(/^Im Kartenausschnitt liegt keiner der passenden Orte\./)).toBeInTheDocument();
+    expect(screen.queryByText('Keine Orte passen zu diesen Filtern.')).not.toBeInTheDocument();
+
+    const zollern = collieries.filter((hotspot) => hotspot.name === 'Zeche Zollern');
+    expect(zollern).toHaveLength(1);
+    await user.clear(search);
+    await user.type(search, 'Zeche Zollern');
+    expect(searchFor('Zeche Zollern')).toEqual(zollern);
+    expect(screen.getByRole('link', { name: '1 Treffer, nicht im Kartenausschnitt – zur Liste' })).toBeInTheDocument();
+
+    // Once the map shows it, the link and the list agree again.
+    const [lon, lat] = zollern[0]!.lngLat;
+    act(() => state().setViewBounds([lon - 0.01, lat - 0.01, lon + 0.01, lat + 0.01]));
+    expect(screen.getByRole('link', { name: '1 Treffer – zur Liste' })).toBeInTheDocument();
+    expect(namesIn(list)).toEqual(['Zeche Zollern']);
+
+    // A search that finds nothing at all keeps its own message.
+    await user.clear(search);
+    await user.type(search, 'zzzz');
+    expect(screen.getByText('Keine Orte passen zu diesen Filtern.')).toBeInTheDocument();
+  });
+
   it('shows everything while the map has not reported a view yet', async () => {
     const user = userEvent.setup();
     const { list, onlyVisible } = renderResults();

@@ -5,7 +5,7 @@ import type { Hotspot } from '@/domain/hotspot';
 import { MatchRank } from '@/domain/search';
 import { useFiltered, FilteredViewProvider } from '@/state/FilteredView';
 import { useListRows } from '@/state/derived';
-import { buildListRows, type ListEntry, type ListRows } from '@/state/listRows';
+import { buildListRows, countInView, type ListEntry, type ListRows } from '@/state/listRows';
 import { useHotspotsByName } from '@/state/selectors';
 import { useAppStore } from '@/state/store';
 import { resetStore, storeWithRealData } from '../fixtures/unit/realStore';
@@ -133,6 +133,16 @@ describe('buildListRows', () => {
     expect(ids(byDistance)).toEqual(['b', 'a', 'c']);
     expect([0, 1, 2].map((i) => byDistance.keyAt(i))).toEqual([5, 3, 8]);
     expect(byDistance.at(1)?.distance).toBeCloseTo(byDistance.at(2)?.distance ?? -1, 6);
+  });
+
+  it('counts the places in view as many as the list keeps (the search link’s number)', () => {
+    const view: BBox = [7.4, 51.45, 7.55, 51.55];
+    expect(countInView(places, view)).toBe(3);
+    expect(countInView(places, view)).toBe(
+      buildListRows(places, positions, { viewBounds: view, userLocation: null, sortBy: 'name' }).length,
+    );
+    expect(countInView(places, [8, 52, 8.1, 52.1])).toBe(0);
+    expect(countInView(places, null)).toBe(4);
   });
 
   it('keys rows by their place in the matches when the positions do not line up with them', () => {

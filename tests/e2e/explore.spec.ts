@@ -12,6 +12,7 @@ import {
   type MapApp,
 } from './support/driver';
 import { MAP_COLOURS, colourCounts, countColourPixels, topColours } from './support/pixels';
+import { offsetFromCentre } from './support/camera';
 
 /*
  * Finding places: facets, search, districts, the density view, the address (deep links, reload,
@@ -724,22 +725,20 @@ test.describe('The address of a view', () => {
     ).toBeLessThan(10);
   });
 
-  test('"Nur Orte im Kartenausschnitt" keeps only the places in the map view', async ({ app }) => {
+  test('"Nur Orte im Kartenausschnitt" keeps only the places in the map view, and the search link counts those', async ({
+    app,
+    page,
+  }) => {
     const camera = { zoom: 14, lat: 51.4905, lon: 7.408 };
     await app.openReady(OFFLINE, camera);
     await expect(app.places).toHaveCount(ALL);
     const box = await app.map.boundingBox();
     if (!box) throw new Error('The map has no box on screen.');
 
-    // The view in degrees, from the camera and the map's size (512-px Web Mercator tiles, as MapLibre).
-    const worldSize = 512 * 2 ** camera.zoom;
-    const toX = (lon: number) => ((lon + 180) / 360) * worldSize;
-    const toY = (lat: number) =>
-      ((1 - Math.log(Math.tan((lat * Math.PI) / 180) + 1 / Math.cos((lat * Math.PI) / 180)) / Math.PI) / 2) * worldSize;
-    const cx = toX(camera.lon);
-    const cy = toY(camera.lat);
-    const inside = (place: Place, margin: number) =>
-      Math.abs(toX(place.lon) - cx) < box.width / 2 - margin && Math.abs(toY(place.lat) - cy) < box.height / 2 - margin;
+    const inside = (place: Place, margin: number) => {
+      const { dx, dy } = offsetFromCentre(camera, place.lon, place.lat);
+      return Math.abs(dx) < box.width / 2 - margin && Math.abs(dy) < box.height / 2 - margin;
+    };
     const surely = PLACES.filter((place) => inside(place, 20));
     const maybe = PLACES.filter((place) => inside(place, -20));
     expect(surely.length, 'places in the chosen view').toBeGreaterThan(2);
@@ -752,7 +751,16 @@ test.describe('The address of a view', () => {
     for (const name of shown) expect(names(maybe), `${name} is outside the view`).toContain(name);
     await expect(app.resultCount).toHaveText(`${shown.length} Orte`);
 
+    // Every place's address says Dortmund: the search finds all, and its link says how many the list shows.
+    await app.search('Dortmund');
+    const link = page.getByRole('link', { name: /zur Liste$/ });
+    await expect(link).toHaveText(`${ALL} Treffer, davon ${shown.length} im Kartenausschnitt – zur Liste`);
+    await expect(app.places).toHaveCount(shown.length);
+    await link.click();
+    await expect(app.placeList).toBeFocused();
+
     await app.onlyVisibleCheckbox.uncheck();
     await expect(app.places).toHaveCount(ALL);
+    await expect(link).toHaveText(`${ALL} Treffer – zur Liste`);
   });
 });

@@ -1,8 +1,9 @@
-import { useId, useRef, type KeyboardEvent, type MouseEvent } from 'react';
+import { useId, useMemo, useRef, type KeyboardEvent, type MouseEvent } from 'react';
 import { queryTerms } from '@/domain/search';
-import { useT } from '@/i18n/useT';
+import { useT, type Translate } from '@/i18n/useT';
 import { HOTSPOT_LIST_ID } from '@/lib/domIds';
 import { useFiltered } from '@/state/FilteredView';
+import { countInView } from '@/state/listRows';
 import { useAppStore } from '@/state/store';
 
 /**
@@ -67,10 +68,16 @@ export function SearchBox() {
   );
 }
 
-/** "37 Treffer – zur Liste": moves the focus to the list (and a folded phone sheet up, so it shows). */
+/**
+ * "37 Treffer – zur Liste": moves the focus to the list (and a folded phone sheet up, so it shows). While
+ * the list holds only the places in the map's view, the link says how many of the matches that leaves, so
+ * its number is the one the list shows.
+ */
 function ResultsLink() {
   const t = useT();
   const { matching } = useFiltered();
+  const viewBounds = useAppStore((state) => (state.onlyVisible ? state.viewBounds : null));
+  const inView = useMemo(() => countInView(matching, viewBounds), [matching, viewBounds]);
   const count = matching.length;
   if (count === 0) return <p className="search-box__results search-box__results--none">{t('filters.toResultsNone')}</p>;
   const toList = (event: MouseEvent<HTMLAnchorElement>) => {
@@ -86,8 +93,15 @@ function ResultsLink() {
   return (
     <p className="search-box__results">
       <a href={`#${HOTSPOT_LIST_ID}`} onClick={toList}>
-        {count === 1 ? t('filters.toResultOne') : t('filters.toResults', { count })}
+        {linkText(t, count, inView)}
       </a>
     </p>
   );
+}
+
+function linkText(t: Translate, count: number, inView: number): string {
+  if (inView === count) return count === 1 ? t('filters.toResultOne') : t('filters.toResults', { count });
+  if (count === 1) return t('filters.toResultOneNotInView');
+  if (inView === 0) return t('filters.toResultsNoneInView', { count });
+  return t('filters.toResultsInView', { count, inView });
 }

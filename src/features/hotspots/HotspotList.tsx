@@ -80,7 +80,12 @@ export function HotspotList() {
       </h2>
       <ResultsToolbar shown={rows.length} ranked={filtered.ranks !== null} />
       {!loaded && <p>{t('list.loading')}</p>}
-      {loaded && rows.length === 0 && <p className="hotspot-list__empty">{t('results.noMatch')}</p>}
+      {loaded && rows.length === 0 && (
+        <p className="hotspot-list__empty">
+          {/* Matches that all lie outside the map's view: say what hides them and how to see them. */}
+          {filtered.matching.length > 0 ? t('results.noneInView') : t('results.noMatch')}
+        </p>
+      )}
       {rows.length > VIRTUALISE_ABOVE ? (
         <VirtualisedItems rows={rows} renderItem={renderItem} />
       ) : (
