@@ -184,6 +184,14 @@ describe('the list follows the filters', () => {
       'Zeche Zollern',
     ]);
     expect(names).toEqual(searchFor('zeche').map((hotspot) => hotspot.name));
+    await user.clear(search);
+    await user.type(search, 'uni');
+    // "uni" at the start of a word ("Universität", "university", "Unionviertel") before "uni" only inside one.
+    const uni = namesIn(list);
+    expect(uni[0]).toBe('Union Gewerbehof');
+    expect(uni.slice(-2)).toEqual(['Deusenberg', 'Florianturm']);
+    expect(uni.slice(1, -2)).toEqual(expect.arrayContaining(['TU Dortmund', 'Fachhochschule Dortmund']));
+    expect(uni).toEqual(searchFor('uni').map((hotspot) => hotspot.name));
   });
 
   it('under the search field, a link says how many places it found and moves the focus to the list', async () => {

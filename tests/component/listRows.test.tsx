@@ -21,9 +21,13 @@ function entriesOf(rows: ListRows): ListEntry[] {
 
 /** The list's entries and the places in name order, as the list sees them. */
 function renderEntries() {
-  return renderHook(() => ({ entries: entriesOf(useListRows(useFiltered())), byName: useHotspotsByName() }), {
-    wrapper: FilteredViewProvider,
-  });
+  return renderHook(
+    () => {
+      const filtered = useFiltered();
+      return { entries: entriesOf(useListRows(filtered)), byName: useHotspotsByName(), ranks: filtered.ranks };
+    },
+    { wrapper: FilteredViewProvider },
+  );
 }
 
 const keysById = (entries: readonly ListEntry[]) => new Map(entries.map((entry) => [entry.hotspot.id, entry.key]));
@@ -88,8 +92,12 @@ describe('the list with a text search', () => {
     expect(found.length).toBeGreaterThan(10);
     // Without ranks the university came 30th of 37: most places say "Dortmund", and "Kultur" contains "tu".
     expect(found[0]?.hotspot.id).toBe('tu-dortmund');
-    const rest = found.slice(1);
-    expect(rest.map((entry) => entry.key)).toEqual([...rest.map((entry) => entry.key)].sort((a, b) => a - b));
+    // The rest: those with "tu" as a word ahead of those with it only inside one, each rank in name order.
+    const ranks = result.current.ranks;
+    if (!ranks) throw new Error('no ranks while a search runs');
+    const rest = found.slice(1).map((entry) => ({ rank: ranks[entry.key]!, key: entry.key }));
+    expect(new Set(rest.map((entry) => entry.rank))).toEqual(new Set([MatchRank.wordsElsewhere, MatchRank.elsewhere]));
+    expect(rest).toEqual([...rest].sort((a, b) => b.rank - a.rank || a.key - b.key));
     for (const entry of found) expect(entry.key).toBe(all.get(entry.hotspot.id));
   });
 

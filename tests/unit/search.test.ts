@@ -257,17 +257,36 @@ describe('matchRank: the better matches first', () => {
     }).get('p')!;
   const rank = (query: string, key: string) => matchRank(key, queryTerms(query));
 
-  it('ranks by where the terms occur: name start, name words, inside the name, elsewhere, nowhere', () => {
+  it('ranks by where the terms occur: name start, name words, inside the name, word starts elsewhere, elsewhere, nowhere', () => {
     const key = keyOf('TU Dortmund', 'Eine Universität mit Kultur');
     expect(rank('TU Dortmund', key)).toBe(MatchRank.nameStart);
     expect(rank('tu', key)).toBe(MatchRank.nameStart);
     expect(rank('dortmund', key)).toBe(MatchRank.nameWords);
     expect(rank('dortmund tu', key)).toBe(MatchRank.nameWords);
     expect(rank('ortmund', key)).toBe(MatchRank.inName);
-    expect(rank('kultur', key)).toBe(MatchRank.elsewhere);
-    expect(rank('tu kultur', key)).toBe(MatchRank.elsewhere);
-    expect(rank('hombruch', key)).toBe(MatchRank.elsewhere);
+    expect(rank('kultur', key)).toBe(MatchRank.wordsElsewhere);
+    expect(rank('uni', key)).toBe(MatchRank.wordsElsewhere);
+    expect(rank('tu kultur', key)).toBe(MatchRank.wordsElsewhere);
+    expect(rank('hombruch', key)).toBe(MatchRank.wordsElsewhere);
+    expect(rank('ultur', key)).toBe(MatchRank.elsewhere);
+    // Every term must begin a word: "kultur" does, "niversi" does not.
+    expect(rank('kultur niversi', key)).toBe(MatchRank.elsewhere);
+    // A term's first occurrence inside a word does not hide a later one that begins a word.
+    expect(rank('tur', keyOf('Atelier', 'Kultur am Turm'))).toBe(MatchRank.wordsElsewhere);
+    expect(rank('tur see', keyOf('Kultur', 'Turm am See'))).toBe(MatchRank.wordsElsewhere);
+    expect(rank('tur see', keyOf('Kultur', 'Natur am See'))).toBe(MatchRank.elsewhere);
     expect(rank('tu berlin', key)).toBe(MatchRank.none);
+  });
+
+  it('puts the places whose texts have a word starting with "uni" ahead of those with "uni" inside a word', () => {
+    const found = REAL.filter(queryMatcher('uni', KEYS));
+    const rankOf = (id: string) => rank('uni', KEYS.get(id)!);
+    expect(rankOf('union-gewerbehof')).toBe(MatchRank.nameStart);
+    // "Technische Universität" in its summary; "municipal" or "telecommunications" only contain the letters.
+    expect(rankOf('tu-dortmund')).toBe(MatchRank.wordsElsewhere);
+    const inside = found.filter((hotspot) => rankOf(hotspot.id) === MatchRank.elsewhere);
+    expect(inside.length).toBeGreaterThan(0);
+    for (const hotspot of inside) expect(KEYS.get(hotspot.id)).not.toMatch(/(^|[^\p{L}\p{N}])uni/u);
   });
 
   it('counts a word start after a hyphen or a bracket, folded like the key', () => {
@@ -280,8 +299,9 @@ describe('matchRank: the better matches first', () => {
   });
 
   it('does not take the summary for the name when the name has no words of its own', () => {
-    // The name ends at the first field separator; a term found only after it ranks as elsewhere.
-    expect(rank('dortmund', keyOf('U', 'Dortmund'))).toBe(MatchRank.elsewhere);
+    // The name ends at the first field separator; a term found only after it ranks below every name match.
+    expect(rank('dortmund', keyOf('U', 'Dortmund'))).toBe(MatchRank.wordsElsewhere);
+    expect(rank('ortmund', keyOf('U', 'Dortmund'))).toBe(MatchRank.elsewhere);
   });
 
   it('finds the two universities by their long and short names', () => {
@@ -318,7 +338,7 @@ describe('createSearch: remembers its last answer while the query narrows', () =
     expect(rankOf('phoenix-see')).toBe(MatchRank.nameStart);
     expect(rankOf('phoenix-west')).toBe(MatchRank.nameStart);
     // Hörder Burg looks out over the Phoenix-See; its name does not say so.
-    expect(rankOf('hoerder-burg')).toBe(MatchRank.elsewhere);
+    expect(rankOf('hoerder-burg')).toBe(MatchRank.wordsElsewhere);
     expect(rankOf('tu-dortmund')).toBe(MatchRank.none);
   });
 
