@@ -24,6 +24,7 @@ import { DensityLegend } from './DensityLegend';
 import { areaPadding, DORTMUND_BOUNDS, homePadding, type Padding } from './bounds';
 import { loadMapLib } from './loadMapLib';
 import { PanControls } from './PanControls';
+import { homeLayout, type PanGeometry, type PanLayout } from './panLayout';
 import { useBasemap } from './useBasemap';
 import { warmUpLayers } from './warmUp';
 import type { HotspotCollection } from './hotspotSourceDiff';
@@ -68,15 +69,32 @@ function panButtonsReach(container: HTMLElement): number {
 }
 
 /**
- * The whole-city view's padding for this container: clear of the pan buttons where there is room, and above
- * a phone's bottom sheet.
+ * The pan buttons' size and place, measured; null when they are not shown. Their top right corner and
+ * size are the same in both layouts, so the measure does not depend on the layout they have now.
  */
-function homePaddingFor(container: HTMLElement): Padding {
-  return homePadding(
-    { width: container.clientWidth, height: container.clientHeight },
-    panButtonsReach(container),
-    coveredByOverlay(container),
-  );
+function panGeometryOf(container: HTMLElement): PanGeometry | null {
+  const controls = container.querySelector('.pan-controls');
+  const button = controls?.querySelector('button');
+  if (!(controls instanceof HTMLElement) || !button || controls.offsetParent === null) return null;
+  const box = container.getBoundingClientRect();
+  const group = controls.getBoundingClientRect();
+  return {
+    button: button.getBoundingClientRect().width,
+    gap: Number.parseFloat(getComputedStyle(controls).rowGap) || 0,
+    top: group.top - box.top,
+    edge: box.right - group.right,
+  };
+}
+
+/**
+ * The whole-city view for this container: the pan buttons' layout and the padding that keeps the city clear
+ * of them (homeLayout) and above a phone's bottom sheet.
+ */
+function homeFitFor(container: HTMLElement): { layout: PanLayout; padding: Padding } {
+  const view = { width: container.clientWidth, height: container.clientHeight };
+  const covered = coveredByOverlay(container);
+  const geometry = panGeometryOf(container);
+  return geometry ? homeLayout(view, geometry, covered) : { layout: 'cross', padding: homePadding(view, 0, covered) };
 }
 
 /** The layers that draw nothing in the first view at 10,000+ places, but appear with the first click. */
@@ -188,9 +206,12 @@ export default function MapView({
     bounds: typeof DORTMUND_BOUNDS;
     fitBoundsOptions: { padding: Padding };
   } | null>(null);
+  const [panLayout, setPanLayout] = useState<PanLayout>('cross');
   useLayoutEffect(() => {
-    if (containerRef.current)
-      setInitialView({ bounds: DORTMUND_BOUNDS, fitBoundsOptions: { padding: homePaddingFor(containerRef.current) } });
+    if (!containerRef.current) return;
+    const { layout, padding } = homeFitFor(containerRef.current);
+    setPanLayout(layout);
+    setInitialView({ bounds: DORTMUND_BOUNDS, fitBoundsOptions: { padding } });
   }, []);
   const [ready, setReady] = useState(false);
   const [cursor, setCursor] = useState('');
@@ -372,16 +393,16 @@ export default function MapView({
     if (!map || !ready || !cameraRequest) return;
     if (cameraRequest.center === null) {
       const [west, south, east, north] = DORTMUND_BOUNDS;
+      // Measured now: the map may have changed size (a rotated tablet) or a phone's sheet moved since.
+      const { layout, padding } = homeFitFor(containerRef.current ?? map.getContainer());
+      setPanLayout(layout);
       moveCamera((animate) =>
         map.fitBounds(
           [
             [west, south],
             [east, north],
           ],
-          {
-            padding: homePaddingFor(containerRef.current ?? map.getContainer()),
-            duration: animate ? 800 : 0,
-          },
+          { padding, duration: animate ? 800 : 0 },
         ),
       );
       return;
@@ -644,7 +665,7 @@ export default function MapView({
           <ScaleControl position="bottom-left" />
         </Map>
       )}
-      <PanControls mapRef={mapRef} />
+      <PanControls mapRef={mapRef} layout={panLayout} />
       <DensityLegend classes={classes} />
     </div>
   );

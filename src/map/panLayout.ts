@@ -1,0 +1,161 @@
+import cityBoundaryText from '../../data/city-boundary.geojson?raw';
+import { DORTMUND_BOUNDS, HOME_PADDING_PX, homePadding, mercatorY, type Padding } from './bounds';
+
+/**
+ * How the four pan buttons are arranged: a cross (the familiar shape), or a single column under the zoom
+ * buttons where a cross would lie over the city in the whole-city view.
+ */
+export type PanLayout = 'cross' | 'column';
+
+/** The pan buttons' size and place in the map, in CSS px; the same for both layouts. */
+export interface PanGeometry {
+  /** One button's side. */
+  button: number;
+  /** Between two buttons. */
+  gap: number;
+  /** From the map's top to the buttons' top. */
+  top: number;
+  /** From the map's right edge to the buttons' right edge. */
+  edge: number;
+}
+
+interface Rect {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+type Point = readonly [number, number];
+
+/**
+ * Space kept between a button and the city's outline. It also covers what the address's rounded camera
+ * and MapLibre's own rounding move the city by (about a pixel).
+ */
+const CLEARANCE_PX = 2;
+
+/** The four buttons' boxes in map pixels, north, west, east, south. */
+export function panButtonRects(layout: PanLayout, width: number, { button, gap, top, edge }: PanGeometry): Rect[] {
+  const step = button + gap;
+  const cells: Array<[number, number]> =
+    layout === 'cross'
+      ? [
+          [1, 0],
+          [0, 1],
+          [2, 1],
+          [1, 2],
+        ]
+      : [
+          [0, 0],
+          [0, 1],
+          [0, 2],
+          [0, 3],
+        ];
+  const columns = layout === 'cross' ? 3 : 1;
+  const left = width - edge - (columns * button + (columns - 1) * gap);
+  return cells.map(([column, row]) => ({
+    left: left + column * step,
+    top: top + row * step,
+    right: left + column * step + button,
+    bottom: top + row * step + button,
+  }));
+}
+
+/** How far the buttons reach in from the map's right edge. */
+export function panReach(layout: PanLayout, geometry: PanGeometry): number {
+  const columns = layout === 'cross' ? 3 : 1;
+  return geometry.edge + columns * geometry.button + (columns - 1) * geometry.gap;
+}
+
+/**
+ * Where `fitBounds(DORTMUND_BOUNDS, { padding })` draws a point, in map pixels: the extent scaled to fit
+ * inside the padding and centred in it, as MapLibre fits it (Web Mercator, no rotation).
+ */
+export function homeProjection(view: { width: number; height: number }, padding: Padding): (point: Point) => Point {
+  const [west, south, east, north] = DORTMUND_BOUNDS;
+  const x = (lon: number) => (lon + 180) / 360;
+  const extent = { width: x(east) - x(west), height: mercatorY(south) - mercatorY(north) };
+  const inner = {
+    width: view.width - padding.left - padding.right,
+    height: view.height - padding.top - padding.bottom,
+  };
+  const scale = Math.min(inner.width / extent.width, inner.height / extent.height);
+  const left = padding.left + (inner.width - extent.width * scale) / 2;
+  const top = padding.top + (inner.height - extent.height * scale) / 2;
+  return ([lon, lat]) => [left + (x(lon) - x(west)) * scale, top + (mercatorY(lat) - mercatorY(north)) * scale];
+}
+
+/** The city's outline (data/city-boundary.geojson, the same file the map draws), bundled: see homeLayout. */
+const CITY_RING: readonly Point[] = (
+  JSON.parse(cityBoundaryText) as { features: [{ geometry: { coordinates: [Point[]] } }] }
+).features[0].geometry.coordinates[0];
+
+/**
+ * The pan buttons' layout and the whole-city view's padding for a map of this size. The cross stays where it
+ * clears the city's outline (the city moved left out from under it where there is room, homePadding); where
+ * it would not (a landscape tablet or a 1024×768 kiosk: the width decides the zoom and the cross lies over
+ * the north-east), the buttons form a column, moved clear of the city as far as the room allows, and if that
+ * is not enough the city is fitted smaller to the column's left.
+ *
+ * The outline is bundled, not taken from the loaded data: the first view is fitted when the map is made,
+ * and at 10,000 places the data (one request for all files) arrives seconds after that.
+ */
+export function homeLayout(
+  view: { width: number; height: number },
+  geometry: PanGeometry,
+  coveredBottom = 0,
+  ring: readonly Point[] = CITY_RING,
+): { layout: PanLayout; padding: Padding } {
+  const clear = (layout: PanLayout, padding: Padding) => {
+    const drawn = ring.map(homeProjection(view, padding));
+    return !panButtonRects(layout, view.width, geometry).some((rect) => ringTouches(drawn, grow(rect, CLEARANCE_PX)));
+  };
+  const cross = homePadding(view, panReach('cross', geometry), coveredBottom);
+  if (clear('cross', cross)) return { layout: 'cross', padding: cross };
+  const column = homePadding(view, panReach('column', geometry), coveredBottom);
+  if (clear('column', column)) return { layout: 'column', padding: column };
+  return {
+    layout: 'column',
+    padding: { ...column, right: Math.max(column.right, panReach('column', geometry) + HOME_PADDING_PX / 2) },
+  };
+}
+
+function grow(rect: Rect, by: number): Rect {
+  return { left: rect.left - by, top: rect.top - by, right: rect.right + by, bottom: rect.bottom + by };
+}
+
+/** True when the closed ring's area or outline touches the box. */
+function ringTouches(ring: readonly Point[], rect: Rect): boolean {
+  const inRect = ([x, y]: Point) => x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom;
+  if (ring.some(inRect)) return true;
+  // A box wholly inside the city: its centre is inside the ring.
+  if (insideRing([(rect.left + rect.right) / 2, (rect.top + rect.bottom) / 2], ring)) return true;
+  const corners: Point[] = [
+    [rect.left, rect.top],
+    [rect.right, rect.top],
+    [rect.right, rect.bottom],
+    [rect.left, rect.bottom],
+  ];
+  // An edge passing through the box with both ends outside it crosses one of its sides.
+  return ring.some((from, index) => {
+    const to = ring[(index + 1) % ring.length]!;
+    return corners.some((corner, side) => segmentsCross(from, to, corner, corners[(side + 1) % 4]!));
+  });
+}
+
+/** Even-odd rule. */
+function insideRing([x, y]: Point, ring: readonly Point[]): boolean {
+  let inside = false;
+  for (let index = 0, previous = ring.length - 1; index < ring.length; previous = index, index += 1) {
+    const [xi, yi] = ring[index]!;
+    const [xj, yj] = ring[previous]!;
+    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
+}
+
+function segmentsCross(a: Point, b: Point, c: Point, d: Point): boolean {
+  const side = (p: Point, q: Point, r: Point) =>
+    Math.sign((q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0]));
+  return side(a, b, c) !== side(a, b, d) && side(c, d, a) !== side(c, d, b);
+}
