@@ -153,23 +153,12 @@ const firstAt: number[] = [];
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 /**
- * Whether the character at `at` is a letter or a digit. Folded keys are almost all ASCII, and the ranking
- * asks this for every occurrence of a term in up to 50 MB of keys at 100,000 places: the regular
- * expression only for the rest.
- */
-function isWordCharAt(text: string, at: number): boolean {
-  const code = text.charCodeAt(at);
-  if (code < 128) return (code >= 48 && code <= 57) || (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
-  return LETTER_OR_DIGIT.test(text[at]!);
-}
-
-/**
  * True when `term` occurs in `text` at the start of a word (after a space, a hyphen, a bracket …). `from`:
  * where it first occurs, when the caller knows.
  */
 function beginsAWord(text: string, term: string, from = text.indexOf(term)): boolean {
   for (let at = from; at !== -1; at = text.indexOf(term, at + 1)) {
-    if (at === 0 || !isWordCharAt(text, at - 1)) return true;
+    if (at === 0 || !LETTER_OR_DIGIT.test(text[at - 1]!)) return true;
   }
   return false;
 }
