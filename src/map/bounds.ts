@@ -28,8 +28,8 @@ const CITY_ASPECT = mercatorAspect(DORTMUND_BOUNDS);
  * over the city's eastern districts. When the map is wide enough that its height decides the zoom, the
  * city moves left, out from under them, by up to `reservedRight` px: never so far that it has to shrink.
  * On a narrow map the width decides, there is no room to spare, and the padding stays even: on a phone or a
- * portrait screen the buttons then sit above the city; on a landscape tablet (map about 640×700 px) they can
- * still touch its eastern edge, which is better than a smaller city. `coveredBottom` px at the bottom are
+ * portrait screen the buttons then sit above the city; where they would still lie over it (a landscape tablet,
+ * map about 640×700 px), homeLayout (panLayout.ts) turns them into a column. `coveredBottom` px at the bottom are
  * hidden by an overlay (a phone's bottom sheet): the city is lifted clear of it (liftAbove).
  */
 export function homePadding(

@@ -1,3 +1,4 @@
+import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import cityBoundaryText from '../../data/city-boundary.geojson?raw';
 import { DORTMUND_BOUNDS, HOME_PADDING_PX, homePadding, mercatorY, type Padding } from './bounds';
 
@@ -26,7 +27,7 @@ interface Rect {
   bottom: number;
 }
 
-type Point = readonly [number, number];
+type Point = [number, number];
 
 /**
  * Space kept between a button and the city's outline. It also covers what the address's rounded camera
@@ -125,11 +126,12 @@ function grow(rect: Rect, by: number): Rect {
 }
 
 /** True when the closed ring's area or outline touches the box. */
-function ringTouches(ring: readonly Point[], rect: Rect): boolean {
+function ringTouches(ring: Point[], rect: Rect): boolean {
   const inRect = ([x, y]: Point) => x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom;
   if (ring.some(inRect)) return true;
   // A box wholly inside the city: its centre is inside the ring.
-  if (insideRing([(rect.left + rect.right) / 2, (rect.top + rect.bottom) / 2], ring)) return true;
+  const centre: Point = [(rect.left + rect.right) / 2, (rect.top + rect.bottom) / 2];
+  if (booleanPointInPolygon(centre, { type: 'Polygon', coordinates: [ring] })) return true;
   const corners: Point[] = [
     [rect.left, rect.top],
     [rect.right, rect.top],
@@ -141,17 +143,6 @@ function ringTouches(ring: readonly Point[], rect: Rect): boolean {
     const to = ring[(index + 1) % ring.length]!;
     return corners.some((corner, side) => segmentsCross(from, to, corner, corners[(side + 1) % 4]!));
   });
-}
-
-/** Even-odd rule. */
-function insideRing([x, y]: Point, ring: readonly Point[]): boolean {
-  let inside = false;
-  for (let index = 0, previous = ring.length - 1; index < ring.length; previous = index, index += 1) {
-    const [xi, yi] = ring[index]!;
-    const [xj, yj] = ring[previous]!;
-    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
 }
 
 function segmentsCross(a: Point, b: Point, c: Point, d: Point): boolean {

@@ -18,17 +18,3 @@ export function pagePoint(
   const { dx, dy } = offsetFromCentre(camera, lon!, lat!);
   return { x: mapBox.x + mapBox.width / 2 + dx, y: mapBox.y + mapBox.height / 2 + dy };
 }
-
-/** Whether a page point lies inside a polygon of page points (even-odd rule). */
-export function insidePolygon(
-  { x, y }: { x: number; y: number },
-  ring: ReadonlyArray<{ x: number; y: number }>,
-): boolean {
-  let inside = false;
-  for (let index = 0, previous = ring.length - 1; index < ring.length; previous = index, index += 1) {
-    const a = ring[index]!;
-    const b = ring[previous]!;
-    if (a.y > y !== b.y > y && x < ((b.x - a.x) * (y - a.y)) / (b.y - a.y) + a.x) inside = !inside;
-  }
-  return inside;
-}
