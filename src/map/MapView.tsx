@@ -6,6 +6,7 @@ import Map, {
   ScaleControl,
   Source,
   type MapLayerMouseEvent,
+  type MapEvent,
   type MapRef,
 } from 'react-map-gl/maplibre';
 import type { FilterSpecification, GeoJSONSource, MapGeoJSONFeature } from 'maplibre-gl';
@@ -22,6 +23,7 @@ import { areaSizes, DENSITY_FILL_OPACITY, densityByArea, densityClasses, density
 import { cityMask } from './cityMask';
 import { DensityLegend } from './DensityLegend';
 import { areaPadding, DORTMUND_BOUNDS, homePadding, type Padding } from './bounds';
+import { poseOf, samePose, type CameraPose } from './cameraPose';
 import { loadMapLib } from './loadMapLib';
 import { PanControls } from './PanControls';
 import { homeLayout, type PanGeometry, type PanLayout } from './panLayout';
@@ -386,30 +388,65 @@ export default function MapView({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [district, neighbourhood, ready]);
 
+  // The whole-city view follows the map's size (a rotated phone or tablet, a resized window or partner
+  // iframe) for as long as nobody has moved the camera away from it: MapLibre alone keeps the centre and
+  // zoom, which cut the city off on a narrower map and left the pan buttons over it (see homeLayout).
+  /** The camera of the last whole-city fit; null when the first view was a shared link's camera. */
+  const homeCamera = useRef<CameraPose | null>(null);
+  /** The camera was still at homeCamera when it last stopped. */
+  const atHome = useRef(false);
+  /** Fits the whole city, measured now: the map may have changed size or a phone's sheet moved since. */
+  const fitHome = useCallback((animate: boolean) => {
+    const map = mapRef.current;
+    if (!map) return;
+    const { layout, padding } = homeFitFor(containerRef.current ?? map.getContainer());
+    setPanLayout(layout);
+    const [west, south, east, north] = DORTMUND_BOUNDS;
+    const bounds: [[number, number], [number, number]] = [
+      [west, south],
+      [east, north],
+    ];
+    // The camera the fit ends at: an animated fit is still under way when a resize could ask.
+    const target = map.cameraForBounds(bounds, { padding });
+    const center = target?.center;
+    homeCamera.current =
+      center && 'lng' in center
+        ? {
+            ...poseOf(map),
+            lng: center.lng,
+            lat: center.lat,
+            zoom: target.zoom ?? map.getZoom(),
+            bearing: target.bearing ?? map.getBearing(),
+          }
+        : null;
+    map.fitBounds(bounds, { padding, duration: animate ? 800 : 0 });
+  }, []);
+  const onLoad = useCallback((event: MapEvent) => {
+    // The first view is the whole city unless the address held a camera. From the event: the load can
+    // come before react-map-gl has filled mapRef.
+    if (!cameraFromUrl.current) {
+      homeCamera.current = poseOf(event.target);
+      atHome.current = true;
+    }
+  }, []);
+  const onResize = useCallback(() => {
+    const map = mapRef.current;
+    // Not while the camera moves: a flight to a place, a drag, or an animated fit has its own goal.
+    if (map && atHome.current && !map.isMoving()) fitHome(false);
+  }, [fitHome]);
+
   // Camera moves asked for from outside (a partner's flyTo, a reset to the home view).
   const cameraRequest = useAppStore((state) => state.cameraRequest);
   useEffect(() => {
     const map = mapRef.current;
     if (!map || !ready || !cameraRequest) return;
     if (cameraRequest.center === null) {
-      const [west, south, east, north] = DORTMUND_BOUNDS;
-      // Measured now: the map may have changed size (a rotated tablet) or a phone's sheet moved since.
-      const { layout, padding } = homeFitFor(containerRef.current ?? map.getContainer());
-      setPanLayout(layout);
-      moveCamera((animate) =>
-        map.fitBounds(
-          [
-            [west, south],
-            [east, north],
-          ],
-          { padding, duration: animate ? 800 : 0 },
-        ),
-      );
+      moveCamera(fitHome);
       return;
     }
     const camera = { center: cameraRequest.center, zoom: cameraRequest.zoom ?? map.getZoom() };
     moveCamera((animate) => (animate ? map.flyTo({ ...camera, duration: 900 }) : map.jumpTo(camera)));
-  }, [cameraRequest, ready, moveCamera]);
+  }, [cameraRequest, ready, moveCamera, fitHome]);
 
   // Declared after the camera effects, so it runs after them: the URL's camera is honoured once.
   useEffect(() => {
@@ -520,8 +557,11 @@ export default function MapView({
 
   const setViewBounds = useAppStore((state) => state.setViewBounds);
   const onMoveEnd = useCallback(() => {
-    const bounds = mapRef.current?.getBounds();
-    if (bounds) setViewBounds([bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()]);
+    const map = mapRef.current;
+    if (!map) return;
+    const bounds = map.getBounds();
+    setViewBounds([bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()]);
+    atHome.current = homeCamera.current !== null && samePose(poseOf(map), homeCamera.current);
   }, [setViewBounds]);
 
   const setMapStatus = useAppStore((state) => state.setMapStatus);
@@ -598,6 +638,8 @@ export default function MapView({
           onClick={(event) => void onClick(event)}
           onMouseMove={onMouseMove}
           onMouseLeave={onMouseLeave}
+          onLoad={onLoad}
+          onResize={onResize}
           onMoveEnd={onMoveEnd}
           onIdle={onIdle}
           onSourceData={hotspotSource.onSourceData}

@@ -1,6 +1,7 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import type { PNG } from 'pngjs';
+import type { Page } from '@playwright/test';
 import { DORTMUND_BOUNDS } from '../../src/map/bounds';
 import { offsetFromCentre, pagePoint } from './support/camera';
 import { expect, failDataFile, test, type Camera, type MapApp } from './support/driver';
@@ -48,6 +49,83 @@ async function waitForDrawnPlaces(app: MapApp, minCategoryPixels = 300): Promise
 
 function zoomedTo(place: { lat: number; lon: number }, zoom = 17): Camera {
   return { zoom, ...place };
+}
+
+/**
+ * What keeps the map's camera (from the address) from being the whole-city view: a corner of the city's
+ * extent outside the map, a pan button over the city or its outline, the pan buttons in the other layout
+ * (`column`: one column under the zoom buttons, where a cross would lie over the city; panLayout.ts).
+ */
+async function wholeCityProblems(app: MapApp, page: Page, name: string, column: boolean): Promise<string[]> {
+  const [west, south, east, north] = DORTMUND_BOUNDS;
+  const boundary = JSON.parse(await readFile('data/city-boundary.geojson', 'utf8')) as {
+    features: [{ geometry: { coordinates: [Array<[number, number]>] } }];
+  };
+  const ring = boundary.features[0].geometry.coordinates[0];
+  const problems: string[] = [];
+  // Before the first fit the address can hold MapLibre's default camera (0/0) for a moment.
+  const centredOnDortmund = () => {
+    const camera = app.camera();
+    return camera !== null && camera.lon > west && camera.lon < east && camera.lat > south && camera.lat < north;
+  };
+  await expect.poll(centredOnDortmund, { message: `${name}: camera on Dortmund in the address` }).toBe(true);
+  const camera = app.camera();
+  const box = await app.map.boundingBox();
+  if (!camera || !box) throw new Error(`${name}: no camera or no map`);
+  // The camera in the address is rounded (zoom to 0.01, degrees to 0.0001): about a pixel.
+  const slack = 2;
+  for (const [lon, lat] of [
+    [west, north],
+    [east, north],
+    [west, south],
+    [east, south],
+  ] as const) {
+    const { dx, dy } = offsetFromCentre(camera, lon, lat);
+    if (Math.abs(dx) > box.width / 2 + slack || Math.abs(dy) > box.height / 2 + slack) {
+      problems.push(
+        `${name}: corner ${lon}/${lat} at ${Math.round(dx)}/${Math.round(dy)} px from the centre of a ` +
+          `${Math.round(box.width)}×${Math.round(box.height)} map (zoom ${camera.zoom})`,
+      );
+    }
+  }
+  // The outline's points, and points every ~2 px between them, against each pan button's box.
+  const buttons = await page.locator('.pan-controls button').evaluateAll((elements) =>
+    elements.map((element) => {
+      const rect = element.getBoundingClientRect();
+      return { left: rect.left, right: rect.right, top: rect.top, bottom: rect.bottom };
+    }),
+  );
+  expect(buttons, `${name}: four pan buttons`).toHaveLength(4);
+  const lefts = new Set(buttons.map((button) => Math.round(button.left)));
+  if (lefts.size !== (column ? 1 : 3))
+    problems.push(`${name}: the pan buttons are not ${column ? 'in a column' : 'a cross'}`);
+  // A button wholly inside the city has no outline under it: its centre must lie outside the city.
+  const drawnRing = ring.map((point) => {
+    const { x, y } = pagePoint(point, camera, box);
+    return [x, y];
+  });
+  buttons.forEach((button, which) => {
+    const centre = [(button.left + button.right) / 2, (button.top + button.bottom) / 2];
+    if (booleanPointInPolygon(centre, { type: 'Polygon', coordinates: [drawnRing] }))
+      problems.push(`${name}: pan button ${which} lies over the city (centre ${centre.join(', ')})`);
+  });
+  const under = new Set<number>();
+  ring.forEach((point, index) => {
+    const from = pagePoint(point, camera, box);
+    const to = pagePoint(ring[(index + 1) % ring.length] ?? point, camera, box);
+    const steps = Math.max(1, Math.ceil(Math.hypot(to.x - from.x, to.y - from.y) / 2));
+    for (let step = 0; step < steps; step += 1) {
+      const x = from.x + ((to.x - from.x) * step) / steps;
+      const y = from.y + ((to.y - from.y) * step) / steps;
+      buttons.forEach((button, which) => {
+        // The address's rounded camera is about a pixel off: a point must lie a pixel inside.
+        if (x > button.left + 1 && x < button.right - 1 && y > button.top + 1 && y < button.bottom - 1)
+          under.add(which);
+      });
+    }
+  });
+  if (under.size > 0) problems.push(`${name}: the city's outline runs under pan button(s) ${[...under].join(', ')}`);
+  return problems;
 }
 
 test.describe('The map', () => {
@@ -252,13 +330,7 @@ test.describe('The map', () => {
 
   test('shows the whole city at first, on screens of every shape, clear of the pan buttons', async ({ app, page }) => {
     test.setTimeout(120_000);
-    const [west, south, east, north] = DORTMUND_BOUNDS;
-    const boundary = JSON.parse(await readFile('data/city-boundary.geojson', 'utf8')) as {
-      features: [{ geometry: { coordinates: [Array<[number, number]>] } }];
-    };
-    const ring = boundary.features[0].geometry.coordinates[0];
-    const outside: string[] = [];
-    const covered: string[] = [];
+    const problems: string[] = [];
     // `column`: the pan buttons stand in one column under the zoom buttons, because a cross would lie over
     // the city (panLayout.ts): on the landscape tablet and the 1024×768 kiosk the width decides the zoom.
     for (const size of [
@@ -272,73 +344,61 @@ test.describe('The map', () => {
     ]) {
       await page.setViewportSize({ width: size.width, height: size.height });
       await app.openReady(`?basemap=offline${size.query}`);
-      // Before the first fit the address can hold MapLibre's default camera (0/0) for a moment.
-      const centredOnDortmund = () => {
-        const camera = app.camera();
-        return camera !== null && camera.lon > west && camera.lon < east && camera.lat > south && camera.lat < north;
-      };
-      await expect.poll(centredOnDortmund, { message: `${size.name}: camera on Dortmund in the address` }).toBe(true);
-      const camera = app.camera();
-      const box = await app.map.boundingBox();
-      if (!camera || !box) throw new Error(`${size.name}: no camera or no map`);
-      // The camera in the address is rounded (zoom to 0.01, degrees to 0.0001): about a pixel.
-      const slack = 2;
-      for (const [lon, lat] of [
-        [west, north],
-        [east, north],
-        [west, south],
-        [east, south],
-      ] as const) {
-        const { dx, dy } = offsetFromCentre(camera, lon, lat);
-        if (Math.abs(dx) > box.width / 2 + slack || Math.abs(dy) > box.height / 2 + slack) {
-          outside.push(
-            `${size.name}: corner ${lon}/${lat} at ${Math.round(dx)}/${Math.round(dy)} px from the centre of a ` +
-              `${Math.round(box.width)}×${Math.round(box.height)} map (zoom ${camera.zoom})`,
-          );
-        }
-      }
-      // The outline's points, and points every ~2 px between them, against each pan button's box.
-      const buttons = await page.locator('.pan-controls button').evaluateAll((elements) =>
-        elements.map((element) => {
-          const rect = element.getBoundingClientRect();
-          return { left: rect.left, right: rect.right, top: rect.top, bottom: rect.bottom };
-        }),
-      );
-      expect(buttons, `${size.name}: four pan buttons`).toHaveLength(4);
-      const lefts = new Set(buttons.map((button) => Math.round(button.left)));
-      expect(lefts.size, `${size.name}: the pan buttons ${size.column ? 'in a column' : 'as a cross'}`).toBe(
-        size.column ? 1 : 3,
-      );
-      // A button wholly inside the city has no outline under it: its centre must lie outside the city.
-      const drawnRing = ring.map((point) => {
-        const { x, y } = pagePoint(point, camera, box);
-        return [x, y];
-      });
-      buttons.forEach((button, which) => {
-        const centre = [(button.left + button.right) / 2, (button.top + button.bottom) / 2];
-        if (booleanPointInPolygon(centre, { type: 'Polygon', coordinates: [drawnRing] }))
-          covered.push(`${size.name}: pan button ${which} lies over the city (centre ${centre.join(', ')})`);
-      });
-      const under = new Set<number>();
-      ring.forEach((point, index) => {
-        const from = pagePoint(point, camera, box);
-        const to = pagePoint(ring[(index + 1) % ring.length] ?? point, camera, box);
-        const steps = Math.max(1, Math.ceil(Math.hypot(to.x - from.x, to.y - from.y) / 2));
-        for (let step = 0; step < steps; step += 1) {
-          const x = from.x + ((to.x - from.x) * step) / steps;
-          const y = from.y + ((to.y - from.y) * step) / steps;
-          buttons.forEach((button, which) => {
-            // The address's rounded camera is about a pixel off: a point must lie a pixel inside.
-            if (x > button.left + 1 && x < button.right - 1 && y > button.top + 1 && y < button.bottom - 1)
-              under.add(which);
-          });
-        }
-      });
-      if (under.size > 0)
-        covered.push(`${size.name}: the city's outline runs under pan button(s) ${[...under].join(', ')}`);
+      problems.push(...(await wholeCityProblems(app, page, size.name, size.column)));
     }
-    expect(outside, 'corners of the city outside the first view').toEqual([]);
-    expect(covered, 'the first view puts part of the city under the pan buttons').toEqual([]);
+    expect(problems, 'the first view cuts the city off or puts part of it under the pan buttons').toEqual([]);
+  });
+
+  test('keeps the whole city in view when the screen turns or the window is resized, until the map is moved', async ({
+    app,
+    page,
+  }) => {
+    test.setTimeout(120_000);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await app.openReady('?basemap=offline');
+    const problems = await wholeCityProblems(app, page, 'desktop', false);
+    // A window made narrower, a tablet turned to landscape and back to portrait, a phone: each refits.
+    for (const size of [
+      { name: 'window narrowed to 1024×768', width: 1024, height: 768, column: true },
+      { name: 'tablet turned to portrait', width: 768, height: 1024, column: false },
+      { name: 'tablet turned to landscape', width: 1024, height: 768, column: true },
+      { name: 'window widened to 1280×800', width: 1280, height: 800, column: false },
+      { name: 'phone', width: 390, height: 844, column: false },
+    ]) {
+      const before = app.camera();
+      await page.setViewportSize({ width: size.width, height: size.height });
+      await expect
+        .poll(() => JSON.stringify(app.camera()), { message: `${size.name}: the camera refits` })
+        .not.toBe(JSON.stringify(before));
+      problems.push(...(await wholeCityProblems(app, page, size.name, size.column)));
+    }
+    expect(problems, 'after a resize the city is cut off or lies under the pan buttons').toEqual([]);
+
+    // Once the map has been moved, a resize keeps the camera where the user put it.
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await expect.poll(() => page.locator('.pan-controls--column').count()).toBe(1);
+    const home = app.camera();
+    await page.getByRole('button', { name: 'Nach Osten verschieben', exact: true }).click();
+    await expect.poll(() => JSON.stringify(app.camera())).not.toBe(JSON.stringify(home));
+    await expect(app.map).toHaveAttribute('aria-busy', 'false');
+    const moved = app.camera();
+    const canvas = page.locator('.maplibregl-canvas');
+    const canvasWidth = () => canvas.evaluate((element) => element.getBoundingClientRect().width);
+    const narrowWidth = await canvasWidth();
+    await page.setViewportSize({ width: 1280, height: 800 });
+    // The resize has reached the map when its canvas is wider.
+    await expect.poll(canvasWidth).toBeGreaterThan(narrowWidth);
+    await expect(app.map).toHaveAttribute('aria-busy', 'false');
+    expect(app.camera(), 'the moved camera after widening the window').toEqual(moved);
+
+    // A shared link's camera is what its sender saw: it is not the whole-city view, and a resize keeps it.
+    const shared = { zoom: 13, lat: 51.5136, lon: 7.4653 };
+    await app.openReady('?basemap=offline', shared);
+    expect(app.camera()).toEqual(shared);
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await expect.poll(canvasWidth).toBe(narrowWidth);
+    await expect(app.map).toHaveAttribute('aria-busy', 'false');
+    expect(app.camera(), 'the shared camera after narrowing the window').toEqual(shared);
   });
 
   test('fits a desktop and a phone screen (screenshots in test-results/screenshots)', async ({ app, page }) => {
