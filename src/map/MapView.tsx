@@ -9,7 +9,7 @@ import Map, {
   type MapEvent,
   type MapRef,
 } from 'react-map-gl/maplibre';
-import type { FilterSpecification, GeoJSONSource, MapGeoJSONFeature } from 'maplibre-gl';
+import type { FilterSpecification, GeoJSONSource, Map as MapLibreMap, MapGeoJSONFeature } from 'maplibre-gl';
 import type { RuntimeConfig } from '@/config/runtimeConfig';
 import { areasToGeoJSON } from '@/data/areas';
 import { MAPLIBRE_LOCALE } from '@/i18n/maplibreLocale';
@@ -177,12 +177,21 @@ function uniqueHotspotIds(features: readonly MapGeoJSONFeature[]): string[] {
 
 /**
  * How many pixels at the bottom of the map an overlay hides: the phone's bottom sheet (the sidebar is
- * then positioned over the map). 0 on a desktop, where the sidebar sits beside it.
+ * then positioned over the map), and the credits and scale bar that ride on its top edge (the credits wrap
+ * to four lines on a phone, 71 px: they hid the city's southern tip). 0 on a desktop, where the sidebar sits
+ * beside the map and the one line of credits fits in the home view's padding.
  */
 function coveredByOverlay(container: HTMLElement): number {
   const sheet = document.querySelector<HTMLElement>('.sidebar');
   if (!sheet || getComputedStyle(sheet).position !== 'absolute') return 0;
-  const overlap = container.getBoundingClientRect().bottom - sheet.getBoundingClientRect().top;
+  const onTheSheet = document.querySelectorAll<HTMLElement>('.map-attribution, .maplibregl-ctrl-bottom-left');
+  const top = Math.min(
+    sheet.getBoundingClientRect().top,
+    ...[...onTheSheet]
+      .filter((element) => element.offsetParent !== null)
+      .map((element) => element.getBoundingClientRect().top),
+  );
+  const overlap = container.getBoundingClientRect().bottom - top;
   return Math.max(0, Math.min(overlap, container.clientHeight - 80));
 }
 
@@ -396,9 +405,7 @@ export default function MapView({
   /** The camera was still at homeCamera when it last stopped. */
   const atHome = useRef(false);
   /** Fits the whole city, measured now: the map may have changed size or a phone's sheet moved since. */
-  const fitHome = useCallback((animate: boolean) => {
-    const map = mapRef.current;
-    if (!map) return;
+  const fitHome = useCallback((map: MapLibreMap, animate: boolean) => {
     const { layout, padding } = homeFitFor(containerRef.current ?? map.getContainer());
     setPanLayout(layout);
     const [west, south, east, north] = DORTMUND_BOUNDS;
@@ -406,8 +413,22 @@ export default function MapView({
       [west, south],
       [east, north],
     ];
-    // The camera the fit ends at: an animated fit is still under way when a resize could ask.
     const target = map.cameraForBounds(bounds, { padding });
+    if (target?.zoom !== undefined && target.zoom < map.getMinZoom()) {
+      // A map too small for the city at the lowest zoom (a 640×400 phone on its side, its sheet folded).
+      // MapLibre would offset the centre for the padding at the zoom the fit wanted, then raise the zoom:
+      // the offset grew with it and pushed most of the city off the top. Instead, the city's middle goes
+      // to the middle of the padded box at the lowest zoom.
+      map.easeTo({
+        center: map.cameraForBounds(bounds)?.center ?? map.getCenter(),
+        zoom: map.getMinZoom(),
+        offset: [(padding.left - padding.right) / 2, (padding.top - padding.bottom) / 2],
+        duration: 0,
+      });
+      homeCamera.current = poseOf(map);
+      return;
+    }
+    // The camera the fit ends at: an animated fit is still under way when a resize could ask.
     const center = target?.center;
     homeCamera.current =
       center && 'lng' in center
@@ -421,18 +442,23 @@ export default function MapView({
         : null;
     map.fitBounds(bounds, { padding, duration: animate ? 800 : 0 });
   }, []);
-  const onLoad = useCallback((event: MapEvent) => {
-    // The first view is the whole city unless the address held a camera. From the event: the load can
-    // come before react-map-gl has filled mapRef.
-    if (!cameraFromUrl.current) {
-      homeCamera.current = poseOf(event.target);
+  const onLoad = useCallback(
+    (event: MapEvent) => {
+      // The first view is the whole city unless the address held a camera. From the event: the load can
+      // come before react-map-gl has filled mapRef.
+      if (cameraFromUrl.current) return;
+      const map = event.target;
+      homeCamera.current = poseOf(map);
       atHome.current = true;
-    }
-  }, []);
+      // The first fit has the same trouble on a map too small for the city (see fitHome).
+      if (map.getZoom() <= map.getMinZoom()) fitHome(map, false);
+    },
+    [fitHome],
+  );
   const onResize = useCallback(() => {
-    const map = mapRef.current;
+    const map = mapRef.current?.getMap();
     // Not while the camera moves: a flight to a place, a drag, or an animated fit has its own goal.
-    if (map && atHome.current && !map.isMoving()) fitHome(false);
+    if (map && atHome.current && !map.isMoving()) fitHome(map, false);
   }, [fitHome]);
 
   // Camera moves asked for from outside (a partner's flyTo, a reset to the home view).
@@ -441,7 +467,7 @@ export default function MapView({
     const map = mapRef.current;
     if (!map || !ready || !cameraRequest) return;
     if (cameraRequest.center === null) {
-      moveCamera(fitHome);
+      moveCamera((animate) => fitHome(map.getMap(), animate));
       return;
     }
     const camera = { center: cameraRequest.center, zoom: cameraRequest.zoom ?? map.getZoom() };

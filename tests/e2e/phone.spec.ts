@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { DORTMUND_BOUNDS } from '../../src/map/bounds';
 import { pagePoint } from './support/camera';
 import { expect, test, type Camera, type MapApp } from './support/driver';
 import { MAP_COLOURS, colourPixelColumns, countColourPixels, decodePng } from './support/pixels';
@@ -186,7 +187,10 @@ test.describe('On a phone', () => {
     expect(withSheet, `dot pixels visible above the half-open sheet, of ${whole} in all`).toBeGreaterThan(whole * 0.9);
   });
 
-  test('a district chosen in the half-open sheet is fitted above the sheet, and so is "show all"', async ({ app }) => {
+  test('a district chosen in the half-open sheet is fitted above the sheet and its credits, and so is "show all"', async ({
+    app,
+    page,
+  }) => {
     await app.openReady(OFFLINE);
     await expect(app.places).toHaveCount(51);
     await app.sheetHandle.click();
@@ -194,6 +198,12 @@ test.describe('On a phone', () => {
     const mapBox = await app.map.boundingBox();
     const sheetBox = await app.sheet.boundingBox();
     if (!mapBox || !sheetBox) throw new Error('No map or sheet on screen.');
+    // The credits ride on the sheet's top edge (four lines on a phone): the fits keep clear of them too.
+    await expect.poll(async () => (await page.locator('.map-attribution').boundingBox())?.y ?? 0).toBeGreaterThan(0);
+    const creditsBox = await page.locator('.map-attribution').boundingBox();
+    if (!creditsBox) throw new Error('No credits on screen.');
+    const clearTop = creditsBox.y;
+    expect(clearTop, 'the credits above the sheet').toBeLessThan(sheetBox.y);
 
     /** The camera once the address stops changing (the move has ended). */
     const settledCamera = async (): Promise<Camera> => {
@@ -221,13 +231,13 @@ test.describe('On a phone', () => {
     const hoerde = districtOnPage('Hörde', await settledCamera(), mapBox);
     expect(
       hoerde.bottom,
-      `Hörde's southern edge at y=${Math.round(hoerde.bottom)}, the sheet from ${sheetBox.y}`,
-    ).toBeLessThanOrEqual(sheetBox.y);
+      `Hörde's southern edge at y=${Math.round(hoerde.bottom)}, the credits from ${clearTop}`,
+    ).toBeLessThanOrEqual(clearTop);
     expect(hoerde.top).toBeGreaterThanOrEqual(mapBox.y);
     expect(hoerde.left).toBeGreaterThanOrEqual(mapBox.x);
     expect(hoerde.right).toBeLessThanOrEqual(mapBox.x + mapBox.width);
     // Not shrunk to nothing: it fills most of the height above the sheet.
-    expect(hoerde.bottom - hoerde.top).toBeGreaterThan((sheetBox.y - mapBox.y) * 0.6);
+    expect(hoerde.bottom - hoerde.top).toBeGreaterThan((clearTop - mapBox.y) * 0.6);
 
     const inHoerde = await settledCamera();
     await app.showAllButton.click();
@@ -235,7 +245,7 @@ test.describe('On a phone', () => {
     const home = await settledCamera();
     for (const district of DISTRICTS.features.map((feature) => feature.properties.name)) {
       const box = districtOnPage(district, home, mapBox);
-      expect(box.bottom, `${district} above the sheet`).toBeLessThanOrEqual(sheetBox.y);
+      expect(box.bottom, `${district} above the credits on the sheet`).toBeLessThanOrEqual(clearTop);
       expect(box.top, `${district} below the map's top`).toBeGreaterThanOrEqual(mapBox.y);
     }
   });
@@ -404,6 +414,27 @@ test.describe('A phone on its side, or a desktop at 200 % zoom (640×400)', () =
         await expect(app.sheetHandle).toHaveAttribute('aria-expanded', 'true');
       }
     }
+  });
+
+  test('the whole-city view puts the middle of the city in the middle of the map left free', async ({ app, page }) => {
+    // The map left above the folded sheet and its credits is smaller than the city at the lowest zoom.
+    await app.openReady(OFFLINE);
+    const mapBox = await app.map.boundingBox();
+    if (!mapBox) throw new Error('No map on screen.');
+    const tops = await page
+      .locator('.sidebar, .map-attribution, .maplibregl-ctrl-scale')
+      .evaluateAll((elements) => elements.map((element) => element.getBoundingClientRect().top));
+    const freeBottom = Math.min(...tops);
+    const camera = app.camera();
+    if (!camera) throw new Error('No camera in the address.');
+    expect(camera.zoom, 'the lowest zoom: the city does not fit').toBe(9);
+    const [west, south, east, north] = DORTMUND_BOUNDS;
+    // Web Mercator is linear in y: the middle of the drawn north and south edges is the city's middle.
+    const middle = (pagePoint([west, north], camera, mapBox).y + pagePoint([east, south], camera, mapBox).y) / 2;
+    expect(
+      Math.abs(middle - (mapBox.y + freeBottom) / 2),
+      `the city's middle at y=${Math.round(middle)}, the free map from ${mapBox.y} to ${freeBottom}`,
+    ).toBeLessThan(3);
   });
 
   test('with the sheet full, the covered map takes no focus', async ({ app, page }) => {
