@@ -92,11 +92,14 @@ function panGeometryOf(container: HTMLElement): PanGeometry | null {
  * The whole-city view for this container: the pan buttons' layout and the padding that keeps the city clear
  * of them (homeLayout) and above a phone's bottom sheet.
  */
-function homeFitFor(container: HTMLElement): { layout: PanLayout; padding: Padding } {
+function homeFitFor(container: HTMLElement): { layout: PanLayout; padding: Padding; covered: number } {
   const view = { width: container.clientWidth, height: container.clientHeight };
   const covered = coveredByOverlay(container);
   const geometry = panGeometryOf(container);
-  return geometry ? homeLayout(view, geometry, covered) : { layout: 'cross', padding: homePadding(view, 0, covered) };
+  const fit = geometry
+    ? homeLayout(view, geometry, covered)
+    : { layout: 'cross' as const, padding: homePadding(view, 0, covered) };
+  return { ...fit, covered };
 }
 
 /** The layers that draw nothing in the first view at 10,000+ places, but appear with the first click. */
@@ -405,9 +408,12 @@ export default function MapView({
   /** The camera was still at homeCamera when it last stopped. */
   const atHome = useRef(false);
   /** Fits the whole city, measured now: the map may have changed size or a phone's sheet moved since. */
+  /** What the phone's sheet and its credits covered at the last whole-city fit (coveredByOverlay). */
+  const homeCovered = useRef(0);
   const fitHome = useCallback((map: MapLibreMap, animate: boolean) => {
-    const { layout, padding } = homeFitFor(containerRef.current ?? map.getContainer());
+    const { layout, padding, covered } = homeFitFor(containerRef.current ?? map.getContainer());
     setPanLayout(layout);
+    homeCovered.current = covered;
     const [west, south, east, north] = DORTMUND_BOUNDS;
     const bounds: [[number, number], [number, number]] = [
       [west, south],
@@ -418,7 +424,7 @@ export default function MapView({
       // A map too small for the city at the lowest zoom (a 640×400 phone on its side, its sheet folded).
       // MapLibre would offset the centre for the padding at the zoom the fit wanted, then raise the zoom:
       // the offset grew with it and pushed most of the city off the top. Instead, the city's middle goes
-      // to the middle of the padded box at the lowest zoom.
+      // to the middle of the padded box at the lowest zoom, in a jump (there is little to animate there).
       map.easeTo({
         center: map.cameraForBounds(bounds)?.center ?? map.getCenter(),
         zoom: map.getMinZoom(),
@@ -449,6 +455,7 @@ export default function MapView({
       if (cameraFromUrl.current) return;
       const map = event.target;
       homeCamera.current = poseOf(map);
+      homeCovered.current = coveredByOverlay(containerRef.current ?? map.getContainer());
       atHome.current = true;
       // The first fit has the same trouble on a map too small for the city (see fitHome).
       if (map.getZoom() <= map.getMinZoom()) fitHome(map, false);
@@ -460,6 +467,21 @@ export default function MapView({
     // Not while the camera moves: a flight to a place, a drag, or an animated fit has its own goal.
     if (map && atHome.current && !map.isMoving()) fitHome(map, false);
   }, [fitHome]);
+
+  // The same when a phone's sheet is pulled up or folded: the untouched whole-city view is fitted above it
+  // again. Not when the sheet covers the whole map (the map is hidden then), nor on a desktop, where the
+  // sheet's state covers nothing.
+  const sheet = useAppStore((state) => state.sheet);
+  useEffect(() => {
+    const map = mapRef.current?.getMap();
+    if (!map || !ready || sheet === 'full' || !atHome.current) return;
+    if (coveredByOverlay(containerRef.current ?? map.getContainer()) === homeCovered.current) return;
+    // Asked again when the move starts: opening a place pulls the sheet up too, and its flight to the
+    // place (started first, in the same way) wins.
+    moveCamera((animate) => {
+      if (atHome.current && !map.isMoving()) fitHome(map, animate);
+    });
+  }, [sheet, ready, moveCamera, fitHome]);
 
   // Camera moves asked for from outside (a partner's flyTo, a reset to the home view).
   const cameraRequest = useAppStore((state) => state.cameraRequest);

@@ -21,7 +21,7 @@ export function poseOf(map: CameraSource): CameraPose {
 }
 
 /**
- * Degrees, zoom levels: far below a pixel at any zoom the map allows (1e-6° is about 7 cm), yet above the
+ * Degrees, zoom levels: far below a pixel at any zoom the map allows (1e-6° is about 10 cm), yet above the
  * rounding between a camera MapLibre computes for a fit and the one it then sets.
  */
 const ANGLE_EPSILON = 1e-6;

@@ -34,6 +34,39 @@ function districtOnPage(name: string, camera: Camera, mapBox: { x: number; y: nu
   return { top: Math.min(...ys), bottom: Math.max(...ys), left: Math.min(...xs), right: Math.max(...xs) };
 }
 
+/** The camera once the address stops changing (the move has ended). */
+async function cameraAtRest(app: MapApp): Promise<Camera> {
+  let last = '';
+  await expect
+    .poll(
+      () => {
+        const now = JSON.stringify(app.camera());
+        const same = now === last;
+        last = now;
+        return same;
+      },
+      { intervals: [400], timeout: 15_000 },
+    )
+    .toBe(true);
+  const camera = app.camera();
+  if (!camera) throw new Error('No camera in the address.');
+  return camera;
+}
+
+/** The districts whose outline reaches above the map's top or below `bottom` (page y) under `camera`. */
+function districtsOutside(
+  camera: Camera,
+  mapBox: { x: number; y: number; width: number; height: number },
+  bottom: number,
+) {
+  return DISTRICTS.features
+    .map((feature) => feature.properties.name)
+    .filter((name) => {
+      const box = districtOnPage(name, camera, mapBox);
+      return box.top < mapBox.y || box.bottom > bottom;
+    });
+}
+
 async function pageWidth(page: Page): Promise<number> {
   return page.evaluate(() => (document.scrollingElement ?? document.documentElement).scrollWidth);
 }
@@ -205,24 +238,7 @@ test.describe('On a phone', () => {
     const clearTop = creditsBox.y;
     expect(clearTop, 'the credits above the sheet').toBeLessThan(sheetBox.y);
 
-    /** The camera once the address stops changing (the move has ended). */
-    const settledCamera = async (): Promise<Camera> => {
-      let last = '';
-      await expect
-        .poll(
-          () => {
-            const now = JSON.stringify(app.camera());
-            const same = now === last;
-            last = now;
-            return same;
-          },
-          { intervals: [400], timeout: 15_000 },
-        )
-        .toBe(true);
-      const camera = app.camera();
-      if (!camera) throw new Error('No camera in the address.');
-      return camera;
-    };
+    const settledCamera = () => cameraAtRest(app);
 
     const before = await settledCamera();
     // Hörde is taller than wide: fitted to the whole map, its southern half lay under the sheet.
@@ -248,6 +264,43 @@ test.describe('On a phone', () => {
       expect(box.bottom, `${district} above the credits on the sheet`).toBeLessThanOrEqual(clearTop);
       expect(box.top, `${district} below the map's top`).toBeGreaterThanOrEqual(mapBox.y);
     }
+  });
+
+  test('the untouched whole-city view follows the sheet up and down; a moved map stays put', async ({ app, page }) => {
+    await app.openReady(OFFLINE);
+    await expect(app.places).toHaveCount(51);
+    const mapBox = await app.map.boundingBox();
+    if (!mapBox) throw new Error('No map on screen.');
+    /** Where the map is free: down to the credits on the sheet's edge. */
+    const freeBottom = async () => (await page.locator('.map-attribution').boundingBox())?.y ?? 0;
+    const first = await cameraAtRest(app);
+    expect(districtsOutside(first, mapBox, await freeBottom()), 'first view').toEqual([]);
+
+    await app.sheetHandle.click();
+    await expect(app.sheet).toHaveClass(/sidebar--half/);
+    await expect
+      .poll(() => JSON.stringify(app.camera()), { message: 'refitted above the half sheet' })
+      .not.toBe(JSON.stringify(first));
+    const half = await cameraAtRest(app);
+    expect(districtsOutside(half, mapBox, await freeBottom()), 'above the half-open sheet').toEqual([]);
+
+    // Up to full (the map is hidden) and down to peek again: the first view's camera.
+    await app.sheetHandle.click();
+    await expect(app.sheet).toHaveClass(/sidebar--full/);
+    await app.sheetHandle.click();
+    await expect(app.sheet).toHaveClass(/sidebar--peek/);
+    await expect
+      .poll(() => JSON.stringify(app.camera()), { message: 'back to the first view' })
+      .toBe(JSON.stringify(first));
+
+    // Moved by the user, the map stays where it is when the sheet comes up.
+    await app.panButton('north').click();
+    const moved = await cameraAtRest(app);
+    expect(moved).not.toEqual(first);
+    await app.sheetHandle.click();
+    await expect(app.sheet).toHaveClass(/sidebar--half/);
+    await expect(app.map).toHaveAttribute('aria-busy', 'false');
+    expect(await cameraAtRest(app), 'the moved camera with the sheet half open').toEqual(moved);
   });
 
   test('a place opened on a phone is centred clear of the pan buttons, not under them', async ({ app, page }) => {
