@@ -407,9 +407,9 @@ export default function MapView({
   const homeCamera = useRef<CameraPose | null>(null);
   /** The camera was still at homeCamera when it last stopped. */
   const atHome = useRef(false);
-  /** Fits the whole city, measured now: the map may have changed size or a phone's sheet moved since. */
   /** What the phone's sheet and its credits covered at the last whole-city fit (coveredByOverlay). */
   const homeCovered = useRef(0);
+  /** Fits the whole city, measured now: the map may have changed size or a phone's sheet moved since. */
   const fitHome = useCallback((map: MapLibreMap, animate: boolean) => {
     const { layout, padding, covered } = homeFitFor(containerRef.current ?? map.getContainer());
     setPanLayout(layout);
