@@ -221,10 +221,13 @@ export default function MapView({
     fitBoundsOptions: { padding: Padding };
   } | null>(null);
   const [panLayout, setPanLayout] = useState<PanLayout>('cross');
+  /** What the phone's sheet and its credits covered at the last whole-city fit (coveredByOverlay). */
+  const homeCovered = useRef(0);
   useLayoutEffect(() => {
     if (!containerRef.current) return;
-    const { layout, padding } = homeFitFor(containerRef.current);
+    const { layout, padding, covered } = homeFitFor(containerRef.current);
     setPanLayout(layout);
+    homeCovered.current = covered;
     setInitialView({ bounds: DORTMUND_BOUNDS, fitBoundsOptions: { padding } });
   }, []);
   const [ready, setReady] = useState(false);
@@ -407,8 +410,6 @@ export default function MapView({
   const homeCamera = useRef<CameraPose | null>(null);
   /** The camera was still at homeCamera when it last stopped. */
   const atHome = useRef(false);
-  /** What the phone's sheet and its credits covered at the last whole-city fit (coveredByOverlay). */
-  const homeCovered = useRef(0);
   /** Fits the whole city, measured now: the map may have changed size or a phone's sheet moved since. */
   const fitHome = useCallback((map: MapLibreMap, animate: boolean) => {
     const { layout, padding, covered } = homeFitFor(containerRef.current ?? map.getContainer());
@@ -439,11 +440,11 @@ export default function MapView({
     homeCamera.current =
       center && 'lng' in center
         ? {
-            ...poseOf(map),
             lng: center.lng,
             lat: center.lat,
             zoom: target.zoom ?? map.getZoom(),
             bearing: target.bearing ?? map.getBearing(),
+            pitch: map.getPitch(),
           }
         : null;
     map.fitBounds(bounds, { padding, duration: animate ? 800 : 0 });
@@ -455,18 +456,24 @@ export default function MapView({
       if (cameraFromUrl.current) return;
       const map = event.target;
       homeCamera.current = poseOf(map);
-      homeCovered.current = coveredByOverlay(containerRef.current ?? map.getContainer());
       atHome.current = true;
       // The first fit has the same trouble on a map too small for the city (see fitHome).
       if (map.getZoom() <= map.getMinZoom()) fitHome(map, false);
     },
     [fitHome],
   );
+  /** Refits the whole city if the camera is still where the last fit put it. */
+  const refitIfHome = useCallback(
+    (map: MapLibreMap, animate: boolean) => {
+      // Not while the camera moves: a flight to a place, a drag, or an animated fit has its own goal.
+      if (atHome.current && !map.isMoving()) fitHome(map, animate);
+    },
+    [fitHome],
+  );
   const onResize = useCallback(() => {
     const map = mapRef.current?.getMap();
-    // Not while the camera moves: a flight to a place, a drag, or an animated fit has its own goal.
-    if (map && atHome.current && !map.isMoving()) fitHome(map, false);
-  }, [fitHome]);
+    if (map) refitIfHome(map, false);
+  }, [refitIfHome]);
 
   // The same when a phone's sheet is pulled up or folded: the untouched whole-city view is fitted above it
   // again. Not when the sheet covers the whole map (the map is hidden then), nor on a desktop, where the
@@ -478,10 +485,8 @@ export default function MapView({
     if (coveredByOverlay(containerRef.current ?? map.getContainer()) === homeCovered.current) return;
     // Asked again when the move starts: opening a place pulls the sheet up too, and its flight to the
     // place (started first, in the same way) wins.
-    moveCamera((animate) => {
-      if (atHome.current && !map.isMoving()) fitHome(map, animate);
-    });
-  }, [sheet, ready, moveCamera, fitHome]);
+    moveCamera((animate) => refitIfHome(map, animate));
+  }, [sheet, ready, moveCamera, refitIfHome]);
 
   // Camera moves asked for from outside (a partner's flyTo, a reset to the home view).
   const cameraRequest = useAppStore((state) => state.cameraRequest);
