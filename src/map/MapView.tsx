@@ -22,7 +22,15 @@ import { areaLabelPoints } from './areaLabels';
 import { areaSizes, DENSITY_FILL_OPACITY, densityByArea, densityClasses, densityFillExpression } from './choropleth';
 import { cityMask } from './cityMask';
 import { DensityLegend } from './DensityLegend';
-import { areaPadding, DORTMUND_BOUNDS, homePadding, type Padding } from './bounds';
+import {
+  areaPadding,
+  cameraLimits,
+  type CameraLimits,
+  DORTMUND_BOUNDS,
+  HOME_PADDING_PX,
+  homePadding,
+  type Padding,
+} from './bounds';
 import { poseOf, samePose, type CameraPose } from './cameraPose';
 import { loadMapLib } from './loadMapLib';
 import { PanControls } from './PanControls';
@@ -52,13 +60,6 @@ const SELECT_ZOOM = 15;
 /** Below this zoom a click on the map chooses a district, above it a neighbourhood. */
 const NEIGHBOURHOOD_ZOOM = 12;
 const MAX_ZOOM = 19;
-/**
- * Keeps the camera around Dortmund: there is nothing to find beyond it. Tall enough that a portrait
- * screen (a tablet, a portrait monitor: map about 2.5× as tall as wide) can show the whole city: MapLibre
- * zooms in until the view fits inside these bounds, and with 51.3–51.72 it cut off the city's west and
- * east on a 768×1024 tablet. Inside the dimming mask's frame (cityMask.ts).
- */
-const MAX_BOUNDS: [number, number, number, number] = [7.0, 51.05, 7.95, 51.97];
 /** Room for a place's name beside its dot (to the right; names wrap at about 10 em). */
 const NAME_ROOM_PX = 120;
 
@@ -88,18 +89,25 @@ function panGeometryOf(container: HTMLElement): PanGeometry | null {
   };
 }
 
+interface HomeFit {
+  layout: PanLayout;
+  padding: Padding;
+  covered: number;
+  limits: CameraLimits;
+}
+
 /**
  * The whole-city view for this container: the pan buttons' layout and the padding that keeps the city clear
- * of them (homeLayout) and above a phone's bottom sheet.
+ * of them (homeLayout) and above a phone's bottom sheet, and the camera limits that let the view be reached.
  */
-function homeFitFor(container: HTMLElement): { layout: PanLayout; padding: Padding; covered: number } {
+function homeFitFor(container: HTMLElement): HomeFit {
   const view = { width: container.clientWidth, height: container.clientHeight };
   const covered = coveredByOverlay(container);
   const geometry = panGeometryOf(container);
   const fit = geometry
     ? homeLayout(view, geometry, covered)
     : { layout: 'cross' as const, padding: homePadding(view, 0, covered) };
-  return { ...fit, covered };
+  return { ...fit, covered, limits: cameraLimits(view, fit.padding) };
 }
 
 /** The layers that draw nothing in the first view at 10,000+ places, but appear with the first click. */
@@ -179,22 +187,24 @@ function uniqueHotspotIds(features: readonly MapGeoJSONFeature[]): string[] {
 }
 
 /**
- * How many pixels at the bottom of the map an overlay hides: the phone's bottom sheet (the sidebar is
+ * How many pixels at the bottom of the map an overlay hides. On a phone, the bottom sheet (the sidebar is
  * then positioned over the map), and the credits and scale bar that ride on its top edge (the credits wrap
- * to four lines on a phone, 71 px: they hid the city's southern tip). 0 on a desktop, where the sidebar sits
- * beside the map and the one line of credits fits in the home view's padding.
+ * to four lines on a phone, 71 px: they hid the city's southern tip). Beside a sidebar or in an iframe, the
+ * credits when they wrap: two lines in a 700 px iframe hid Hörde's southern tip. One line fits in the
+ * home view's padding, and the scale bar sits in the bottom-left corner, which the city leaves empty.
  */
 function coveredByOverlay(container: HTMLElement): number {
   const sheet = document.querySelector<HTMLElement>('.sidebar');
-  if (!sheet || getComputedStyle(sheet).position !== 'absolute') return 0;
-  const onTheSheet = document.querySelectorAll<HTMLElement>('.map-attribution, .maplibregl-ctrl-bottom-left');
-  const top = Math.min(
-    sheet.getBoundingClientRect().top,
-    ...[...onTheSheet]
-      .filter((element) => element.offsetParent !== null)
-      .map((element) => element.getBoundingClientRect().top),
+  const sheetOverMap = sheet !== null && getComputedStyle(sheet).position === 'absolute';
+  const overlays = document.querySelectorAll<HTMLElement>(
+    sheetOverMap ? '.map-attribution, .maplibregl-ctrl-bottom-left' : '.map-attribution',
   );
-  const overlap = container.getBoundingClientRect().bottom - top;
+  const tops = [...overlays]
+    .filter((element) => element.offsetParent !== null)
+    .map((element) => element.getBoundingClientRect().top);
+  if (sheetOverMap) tops.push(sheet.getBoundingClientRect().top);
+  const overlap = container.getBoundingClientRect().bottom - Math.min(...tops);
+  if (!sheetOverMap && overlap <= HOME_PADDING_PX) return 0;
   return Math.max(0, Math.min(overlap, container.clientHeight - 80));
 }
 
@@ -221,14 +231,26 @@ export default function MapView({
     fitBoundsOptions: { padding: Padding };
   } | null>(null);
   const [panLayout, setPanLayout] = useState<PanLayout>('cross');
+  /** The lowest zoom and the bounds for this map's size (cameraLimits); set before the map is created. */
+  const [limits, setLimits] = useState<CameraLimits | null>(null);
   /** What the phone's sheet and its credits covered at the last whole-city fit (coveredByOverlay). */
   const homeCovered = useRef(0);
   useLayoutEffect(() => {
     if (!containerRef.current) return;
-    const { layout, padding, covered } = homeFitFor(containerRef.current);
+    const { layout, padding, covered, limits: firstLimits } = homeFitFor(containerRef.current);
     setPanLayout(layout);
+    setLimits(firstLimits);
     homeCovered.current = covered;
     setInitialView({ bounds: DORTMUND_BOUNDS, fitBoundsOptions: { padding } });
+  }, []);
+  /**
+   * Applies the limits at once (a fit right after must not be held to the old ones) and keeps the props in
+   * step, so react-map-gl does not set the old ones back.
+   */
+  const applyLimits = useCallback((map: MapLibreMap, next: CameraLimits) => {
+    map.setMaxBounds(next.maxBounds);
+    map.setMinZoom(next.minZoom);
+    setLimits(next);
   }, []);
   const [ready, setReady] = useState(false);
   const [cursor, setCursor] = useState('');
@@ -411,44 +433,48 @@ export default function MapView({
   /** The camera was still at homeCamera when it last stopped. */
   const atHome = useRef(false);
   /** Fits the whole city, measured now: the map may have changed size or a phone's sheet moved since. */
-  const fitHome = useCallback((map: MapLibreMap, animate: boolean) => {
-    const { layout, padding, covered } = homeFitFor(containerRef.current ?? map.getContainer());
-    setPanLayout(layout);
-    homeCovered.current = covered;
-    const [west, south, east, north] = DORTMUND_BOUNDS;
-    const bounds: [[number, number], [number, number]] = [
-      [west, south],
-      [east, north],
-    ];
-    const target = map.cameraForBounds(bounds, { padding });
-    if (target?.zoom !== undefined && target.zoom < map.getMinZoom()) {
-      // A map too small for the city at the lowest zoom (a 640×400 phone on its side, its sheet folded).
-      // MapLibre would offset the centre for the padding at the zoom the fit wanted, then raise the zoom:
-      // the offset grew with it and pushed most of the city off the top. Instead, the city's middle goes
-      // to the middle of the padded box at the lowest zoom, in a jump (there is little to animate there).
-      map.easeTo({
-        center: map.cameraForBounds(bounds)?.center ?? map.getCenter(),
-        zoom: map.getMinZoom(),
-        offset: [(padding.left - padding.right) / 2, (padding.top - padding.bottom) / 2],
-        duration: 0,
-      });
-      homeCamera.current = poseOf(map);
-      return;
-    }
-    // The camera the fit ends at: an animated fit is still under way when a resize could ask.
-    const center = target?.center;
-    homeCamera.current =
-      center && 'lng' in center
-        ? {
-            lng: center.lng,
-            lat: center.lat,
-            zoom: target.zoom ?? map.getZoom(),
-            bearing: target.bearing ?? map.getBearing(),
-            pitch: map.getPitch(),
-          }
-        : null;
-    map.fitBounds(bounds, { padding, duration: animate ? 800 : 0 });
-  }, []);
+  const fitHome = useCallback(
+    (map: MapLibreMap, animate: boolean) => {
+      const { layout, padding, covered, limits: fitLimits } = homeFitFor(containerRef.current ?? map.getContainer());
+      setPanLayout(layout);
+      applyLimits(map, fitLimits);
+      homeCovered.current = covered;
+      const [west, south, east, north] = DORTMUND_BOUNDS;
+      const bounds: [[number, number], [number, number]] = [
+        [west, south],
+        [east, north],
+      ];
+      const target = map.cameraForBounds(bounds, { padding });
+      if (target?.zoom !== undefined && target.zoom < map.getMinZoom()) {
+        // A map too small for the city at the lowest zoom (a 640×400 phone on its side, its sheet folded).
+        // MapLibre would offset the centre for the padding at the zoom the fit wanted, then raise the zoom:
+        // the offset grew with it and pushed most of the city off the top. Instead, the city's middle goes
+        // to the middle of the padded box at the lowest zoom, in a jump (there is little to animate there).
+        map.easeTo({
+          center: map.cameraForBounds(bounds)?.center ?? map.getCenter(),
+          zoom: map.getMinZoom(),
+          offset: [(padding.left - padding.right) / 2, (padding.top - padding.bottom) / 2],
+          duration: 0,
+        });
+        homeCamera.current = poseOf(map);
+        return;
+      }
+      // The camera the fit ends at: an animated fit is still under way when a resize could ask.
+      const center = target?.center;
+      homeCamera.current =
+        center && 'lng' in center
+          ? {
+              lng: center.lng,
+              lat: center.lat,
+              zoom: target.zoom ?? map.getZoom(),
+              bearing: target.bearing ?? map.getBearing(),
+              pitch: map.getPitch(),
+            }
+          : null;
+      map.fitBounds(bounds, { padding, duration: animate ? 800 : 0 });
+    },
+    [applyLimits],
+  );
   const onLoad = useCallback(
     (event: MapEvent) => {
       // The first view is the whole city unless the address held a camera. From the event: the load can
@@ -472,8 +498,15 @@ export default function MapView({
   );
   const onResize = useCallback(() => {
     const map = mapRef.current?.getMap();
-    if (map) refitIfHome(map, false);
-  }, [refitIfHome]);
+    if (!map) return;
+    if (atHome.current && !map.isMoving()) {
+      refitIfHome(map, false);
+      return;
+    }
+    // A moved camera stays, but the lowest zoom follows the new size: pinching out, or "show all", must
+    // still reach the whole city on a smaller map.
+    applyLimits(map, homeFitFor(containerRef.current ?? map.getContainer()).limits);
+  }, [refitIfHome, applyLimits]);
 
   // The same when a phone's sheet is pulled up or folded: the untouched whole-city view is fitted above it
   // again. Not when the sheet covers the whole map (the map is hidden then), nor on a desktop, where the
@@ -669,7 +702,7 @@ export default function MapView({
 
   return (
     <div ref={containerRef} className="map-view" aria-busy={ready ? 'false' : 'true'} data-testid="map">
-      {initialView && (
+      {initialView && limits && (
         <Map
           ref={mapRef}
           mapLib={mapLib}
@@ -679,9 +712,9 @@ export default function MapView({
           // Labels appear at once instead of fading in: a fade re-uploads every label's opacity on each
           // frame for 300 ms (measured: 1.3 s of buffer uploads after one selection at 100,000 places).
           fadeDuration={0}
-          minZoom={9}
+          minZoom={limits.minZoom}
           maxZoom={MAX_ZOOM}
-          maxBounds={MAX_BOUNDS}
+          maxBounds={limits.maxBounds}
           locale={initialLocale}
           cooperativeGestures={cooperativeGestures}
           // The credits are the shell's (app/MapAttribution.tsx), shown before and without the map.

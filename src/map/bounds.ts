@@ -16,6 +16,11 @@ export function mercatorY(latitude: number): number {
   return (1 - Math.log(Math.tan(Math.PI / 4 + (latitude * Math.PI) / 360)) / Math.PI) / 2;
 }
 
+/** The latitude of a Web Mercator y (in units of the world's width): the inverse of mercatorY. */
+export function latitudeOfMercatorY(y: number): number {
+  return (Math.atan(Math.sinh(Math.PI * (1 - 2 * y))) * 180) / Math.PI;
+}
+
 /** Width over height of an extent as the map draws it (Web Mercator). */
 export function mercatorAspect([west, south, east, north]: readonly [number, number, number, number]): number {
   return (east - west) / 360 / (mercatorY(south) - mercatorY(north));
@@ -71,5 +76,96 @@ export function areaPadding(coveredBottom: number): Padding {
     bottom: AREA_PADDING_PX + coveredBottom,
     left: AREA_PADDING_PX,
     right: AREA_PADDING_PX,
+  };
+}
+
+/** MapLibre draws the world 512 px wide at zoom 0 (its tiles are 512 px). */
+const WORLD_PX_AT_ZOOM_0 = 512;
+
+/** The zoom at which the city's extent fills the view inside the padding (the zoom fitBounds would choose). */
+export function fitZoom(view: { width: number; height: number }, padding: Padding): number {
+  const [west, south, east, north] = DORTMUND_BOUNDS;
+  const inner = {
+    width: view.width - padding.left - padding.right,
+    height: view.height - padding.top - padding.bottom,
+  };
+  const cityAtZoom0 = {
+    width: ((east - west) / 360) * WORLD_PX_AT_ZOOM_0,
+    height: (mercatorY(south) - mercatorY(north)) * WORLD_PX_AT_ZOOM_0,
+  };
+  return Math.log2(Math.min(inner.width / cityAtZoom0.width, inner.height / cityAtZoom0.height));
+}
+
+/**
+ * The lowest zoom on a map with room for the whole city: it then fills a good part of the map, and there is
+ * nothing to find further out.
+ */
+export const USUAL_MIN_ZOOM = 9;
+/**
+ * How far out a map too small for the whole city at USUAL_MIN_ZOOM may go: a partner's small iframe, a low
+ * window, a phone on its side. The city is then about 124 × 111 px; smaller, its districts cannot be told apart.
+ */
+export const LOWEST_MIN_ZOOM = 8;
+/**
+ * Where the camera may look on a map with room for the whole city. Tall enough that a portrait screen (a
+ * tablet, a portrait monitor: map about 2.5× as tall as wide) shows the whole city: MapLibre zooms in until
+ * the view fits inside these bounds, and with 51.3–51.72 it cut off the city's west and east on a 768×1024
+ * tablet. Inside the dimming mask's frame (cityMask.ts).
+ */
+export const USUAL_MAX_BOUNDS: readonly [number, number, number, number] = [7.0, 51.05, 7.95, 51.97];
+
+export interface CameraLimits {
+  minZoom: number;
+  maxBounds: [west: number, south: number, east: number, north: number];
+}
+
+/**
+ * The zoom and the bounds the camera is held to, for a map of this size and the whole-city view's padding.
+ * Where the city fits at USUAL_MIN_ZOOM, the usual limits. On a smaller map the lowest zoom goes down to the
+ * one the whole-city view needs (not below LOWEST_MIN_ZOOM). The bounds always hold the whole-city view:
+ * MapLibre zooms in until the view fits inside them, so too-small bounds cut the city off again (a wide,
+ * low iframe).
+ */
+export function cameraLimits(view: { width: number; height: number }, padding: Padding): CameraLimits {
+  // No number when the padding leaves no room at all (a map not laid out yet, or hidden): the lowest zoom.
+  const fitted = fitZoom(view, padding);
+  const wanted = Number.isNaN(fitted) ? LOWEST_MIN_ZOOM : fitted;
+  // Rounded down, so the fit's own zoom is never below the limit by a rounding error.
+  const minZoom = Math.min(USUAL_MIN_ZOOM, Math.max(LOWEST_MIN_ZOOM, Math.floor(wanted * 100) / 100));
+  const [usualWest, usualSouth, usualEast, usualNorth] = USUAL_MAX_BOUNDS;
+  const home = homeViewExtent(view, padding, Math.max(wanted, minZoom));
+  return {
+    minZoom,
+    maxBounds: [
+      Math.min(usualWest, home.west),
+      Math.min(usualSouth, home.south),
+      Math.max(usualEast, home.east),
+      Math.max(usualNorth, home.north),
+    ],
+  };
+}
+
+/**
+ * What the whole-city view shows at this zoom, a pixel wider on each side: the city's middle drawn in the
+ * middle of the padded box (as fitBounds draws it, and fitHome at the lowest zoom).
+ */
+function homeViewExtent(view: { width: number; height: number }, padding: Padding, zoom: number) {
+  const [west, south, east, north] = DORTMUND_BOUNDS;
+  const worldPx = WORLD_PX_AT_ZOOM_0 * 2 ** zoom;
+  const middle = {
+    x: ((west + east) / 2 + 180) / 360,
+    y: (mercatorY(south) + mercatorY(north)) / 2,
+  };
+  // The view's centre lies this far from the city's middle, in world units.
+  const offset = {
+    x: (padding.right - padding.left) / 2 / worldPx,
+    y: (padding.bottom - padding.top) / 2 / worldPx,
+  };
+  const half = { x: (view.width / 2 + 1) / worldPx, y: (view.height / 2 + 1) / worldPx };
+  return {
+    west: (middle.x + offset.x - half.x) * 360 - 180,
+    east: (middle.x + offset.x + half.x) * 360 - 180,
+    north: latitudeOfMercatorY(middle.y + offset.y - half.y),
+    south: latitudeOfMercatorY(middle.y + offset.y + half.y),
   };
 }

@@ -1,13 +1,17 @@
 import type { Feature, Polygon } from 'geojson';
 import type { AreaGeometry } from '@/data/geo';
 
-/** A frame well beyond Dortmund; the mask is this frame with the city cut out as holes. */
+/**
+ * A frame well beyond Dortmund; the mask is this frame with the city cut out as holes. It must reach past
+ * every view the camera limits allow (bounds.ts: cameraLimits), a very wide, low iframe at the lowest zoom
+ * included: about 8° of longitude for a 3,000 px wide map at zoom 8.
+ */
 const FRAME: [number, number][] = [
-  [6.5, 51.0],
-  [8.5, 51.0],
-  [8.5, 52.0],
-  [6.5, 52.0],
-  [6.5, 51.0],
+  [-2.5, 45.5],
+  [17.5, 45.5],
+  [17.5, 57.5],
+  [-2.5, 57.5],
+  [-2.5, 45.5],
 ];
 
 /**

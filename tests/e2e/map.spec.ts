@@ -2,7 +2,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import type { PNG } from 'pngjs';
 import type { Page } from '@playwright/test';
-import { DORTMUND_BOUNDS } from '../../src/map/bounds';
+import { DORTMUND_BOUNDS, LOWEST_MIN_ZOOM } from '../../src/map/bounds';
 import { offsetFromCentre, pagePoint } from './support/camera';
 import { expect, failDataFile, test, type Camera, type MapApp } from './support/driver';
 import { CATEGORY_COLOURS, MAP_COLOURS, colourCounts, countColourPixels, topColours } from './support/pixels';
@@ -53,8 +53,9 @@ function zoomedTo(place: { lat: number; lon: number }, zoom = 17): Camera {
 
 /**
  * What keeps the map's camera (from the address) from being the whole-city view: a corner of the city's
- * extent outside the map, a pan button over the city or its outline, the pan buttons in the other layout
- * (`column`: one column under the zoom buttons, where a cross would lie over the city; panLayout.ts).
+ * extent outside the map, a pan button over the city or its outline, the city's outline under the credits,
+ * the pan buttons in the other layout (`column`: one column under the zoom buttons, where a cross would lie
+ * over the city; panLayout.ts).
  */
 async function wholeCityProblems(app: MapApp, page: Page, name: string, column: boolean): Promise<string[]> {
   const [west, south, east, north] = DORTMUND_BOUNDS;
@@ -109,6 +110,11 @@ async function wholeCityProblems(app: MapApp, page: Page, name: string, column: 
     if (booleanPointInPolygon(centre, { type: 'Polygon', coordinates: [drawnRing] }))
       problems.push(`${name}: pan button ${which} lies over the city (centre ${centre.join(', ')})`);
   });
+  const credits = await page.locator('.map-attribution').evaluate((element) => {
+    const rect = element.getBoundingClientRect();
+    return { left: rect.left, right: rect.right, top: rect.top, bottom: rect.bottom };
+  });
+  const underCredits: Array<{ x: number; y: number }> = [];
   const under = new Set<number>();
   ring.forEach((point, index) => {
     const from = pagePoint(point, camera, box);
@@ -122,9 +128,13 @@ async function wholeCityProblems(app: MapApp, page: Page, name: string, column: 
         if (x > button.left + 1 && x < button.right - 1 && y > button.top + 1 && y < button.bottom - 1)
           under.add(which);
       });
+      if (x > credits.left + 1 && x < credits.right - 1 && y > credits.top + 1 && y < credits.bottom - 1)
+        underCredits.push({ x: Math.round(x), y: Math.round(y) });
     }
   });
   if (under.size > 0) problems.push(`${name}: the city's outline runs under pan button(s) ${[...under].join(', ')}`);
+  if (underCredits.length > 0)
+    problems.push(`${name}: the city's outline runs under the credits (from ${JSON.stringify(underCredits[0])})`);
   return problems;
 }
 
@@ -341,6 +351,11 @@ test.describe('The map', () => {
       { name: 'kiosk, 1024×768', width: 1024, height: 768, column: true, query: '&mode=kiosk' },
       { name: 'portrait monitor', width: 1080, height: 1920, column: false, query: '' },
       { name: 'full HD monitor', width: 1920, height: 1080, column: false, query: '' },
+      // A partner's iframe at the embed dialog's default height: the credits wrap to two lines there.
+      { name: 'iframe, 700×480', width: 700, height: 480, column: false, query: '&mode=embed' },
+      { name: 'iframe, 1280×480', width: 1280, height: 480, column: false, query: '&mode=embed' },
+      // A low window: the city does not fit at the usual lowest zoom above the credits' four lines.
+      { name: 'low window, 844×390', width: 844, height: 390, column: false, query: '' },
     ]) {
       await page.setViewportSize({ width: size.width, height: size.height });
       await app.openReady(`?basemap=offline${size.query}`);
@@ -399,6 +414,31 @@ test.describe('The map', () => {
     await expect.poll(canvasWidth).toBe(narrowWidth);
     await expect(app.map).toHaveAttribute('aria-busy', 'false');
     expect(app.camera(), 'the shared camera after narrowing the window').toEqual(shared);
+  });
+
+  test('on a map too small for the city at zoom 9, zooming out reaches the whole city, also after a resize', async ({
+    app,
+    page,
+  }) => {
+    // A shared link's camera: the page never makes a whole-city fit, so only the limits can let the
+    // zoom-out button go below 9.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await app.openReady('?basemap=offline', { zoom: 12, lat: 51.5136, lon: 7.4653 });
+    await page.setViewportSize({ width: 844, height: 390 });
+    const zoomOut = page.getByRole('button', { name: 'Herauszoomen', exact: true });
+    for (let press = 0; press < 6 && (await zoomOut.isEnabled()); press += 1) {
+      await zoomOut.click();
+      await expect(app.map).toHaveAttribute('aria-busy', 'false');
+    }
+    await expect(zoomOut).toBeDisabled();
+    const camera = app.camera();
+    if (!camera) throw new Error('No camera in the address.');
+    // The whole-city view of this size needs about 8.5 (the credits wrap to four lines under it).
+    expect(camera.zoom).toBeLessThan(8.7);
+    expect(camera.zoom).toBeGreaterThanOrEqual(LOWEST_MIN_ZOOM);
+    // Back on a large screen the usual lowest zoom holds again.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await expect.poll(() => app.camera()?.zoom ?? 0).toBeGreaterThanOrEqual(9);
   });
 
   test('fits a desktop and a phone screen (screenshots in test-results/screenshots)', async ({ app, page }) => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import { DORTMUND_BOUNDS } from '../../src/map/bounds';
+import { DORTMUND_BOUNDS, LOWEST_MIN_ZOOM } from '../../src/map/bounds';
 import { pagePoint } from './support/camera';
 import { expect, test, type Camera, type MapApp } from './support/driver';
 import { MAP_COLOURS, colourPixelColumns, countColourPixels, decodePng } from './support/pixels';
@@ -480,7 +480,7 @@ test.describe('A phone on its side, or a desktop at 200 % zoom (640×400)', () =
     const freeBottom = Math.min(...tops);
     const camera = app.camera();
     if (!camera) throw new Error('No camera in the address.');
-    expect(camera.zoom, 'the lowest zoom: the city does not fit').toBe(9);
+    expect(camera.zoom, 'the lowest zoom: the city does not fit').toBe(LOWEST_MIN_ZOOM);
     const [west, south, east, north] = DORTMUND_BOUNDS;
     // Web Mercator is linear in y: the middle of the drawn north and south edges is the city's middle.
     const middle = (pagePoint([west, north], camera, mapBox).y + pagePoint([east, south], camera, mapBox).y) / 2;

@@ -2,10 +2,17 @@ import { describe, expect, it } from 'vitest';
 import {
   AREA_PADDING_PX,
   areaPadding,
+  cameraLimits,
   DORTMUND_BOUNDS,
+  fitZoom,
   HOME_PADDING_PX,
   homePadding,
+  latitudeOfMercatorY,
+  LOWEST_MIN_ZOOM,
   mercatorAspect,
+  mercatorY,
+  USUAL_MAX_BOUNDS,
+  USUAL_MIN_ZOOM,
 } from '@/map/bounds';
 
 const even = { top: HOME_PADDING_PX, bottom: HOME_PADDING_PX, left: HOME_PADDING_PX, right: HOME_PADDING_PX };
@@ -96,5 +103,118 @@ describe('areaPadding', () => {
       right: AREA_PADDING_PX,
     });
     expect(areaPadding(394).bottom).toBe(AREA_PADDING_PX + 394);
+  });
+});
+
+describe('latitudeOfMercatorY', () => {
+  it('undoes mercatorY', () => {
+    for (const latitude of [-60, 0, 51.05, 51.5, 51.97, 70]) {
+      expect(latitudeOfMercatorY(mercatorY(latitude))).toBeCloseTo(latitude, 9);
+    }
+  });
+});
+
+describe('fitZoom', () => {
+  const [west, south, east, north] = DORTMUND_BOUNDS;
+  /** The city's size in px at a zoom, as MapLibre draws it (512 px tiles). */
+  const citySize = (zoom: number) => ({
+    width: ((east - west) / 360) * 512 * 2 ** zoom,
+    height: (mercatorY(south) - mercatorY(north)) * 512 * 2 ** zoom,
+  });
+
+  it('is the zoom at which the city just fills the padded box, by its height on a wide map', () => {
+    const zoom = fitZoom({ width: 900, height: 735 }, even);
+    expect(citySize(zoom).height).toBeCloseTo(735 - 2 * HOME_PADDING_PX, 6);
+    expect(citySize(zoom).width).toBeLessThan(900 - 2 * HOME_PADDING_PX);
+  });
+
+  it('by its width on a narrow map, and lower with more padding', () => {
+    const zoom = fitZoom({ width: 390, height: 640 }, even);
+    expect(citySize(zoom).width).toBeCloseTo(390 - 2 * HOME_PADDING_PX, 6);
+    expect(fitZoom({ width: 390, height: 640 }, { ...even, left: 100 })).toBeLessThan(zoom);
+  });
+
+  it('puts the whole city at about 245 × 216 px at zoom 9', () => {
+    expect(Math.round(citySize(9).width)).toBe(245);
+    expect(Math.round(citySize(9).height)).toBe(216);
+  });
+});
+
+describe('cameraLimits', () => {
+  /** Whether an extent lies inside bounds. */
+  const inside = (
+    [west, south, east, north]: readonly number[],
+    [boundsWest, boundsSouth, boundsEast, boundsNorth]: readonly number[],
+  ) => west! >= boundsWest! && south! >= boundsSouth! && east! <= boundsEast! && north! <= boundsNorth!;
+
+  it('keeps the usual limits where the city fits at the usual lowest zoom (desktop, phone, kiosk)', () => {
+    for (const view of [
+      { width: 900, height: 735 },
+      { width: 390, height: 640 },
+      { width: 1526, height: 1013 },
+      { width: 700, height: 1870 },
+    ]) {
+      expect(cameraLimits(view, even), `${view.width}×${view.height}`).toEqual({
+        minZoom: USUAL_MIN_ZOOM,
+        maxBounds: [...USUAL_MAX_BOUNDS],
+      });
+    }
+  });
+
+  it('lets a map too small for the city at zoom 9 go down to the zoom its whole-city view needs', () => {
+    // A low desktop window (844×390): the map beside the side panel is 464×278 px, and the credits wrap
+    // to four lines (71 px) at its bottom.
+    const view = { width: 464, height: 278 };
+    const padding = { ...even, bottom: HOME_PADDING_PX + 71 };
+    const { minZoom } = cameraLimits(view, padding);
+    expect(minZoom).toBeLessThan(USUAL_MIN_ZOOM);
+    expect(minZoom).toBeLessThanOrEqual(fitZoom(view, padding));
+    expect(minZoom).toBeGreaterThan(fitZoom(view, padding) - 0.01);
+  });
+
+  it('goes no lower than the lowest zoom, however small the map', () => {
+    expect(cameraLimits({ width: 200, height: 150 }, even).minZoom).toBe(LOWEST_MIN_ZOOM);
+  });
+
+  it('gives a map with no room inside its padding (not laid out yet, or hidden) the lowest zoom and real bounds', () => {
+    for (const view of [
+      { width: 0, height: 0 },
+      { width: 30, height: 30 },
+    ]) {
+      const { minZoom, maxBounds } = cameraLimits(view, even);
+      expect(minZoom).toBe(LOWEST_MIN_ZOOM);
+      expect(maxBounds.every(Number.isFinite)).toBe(true);
+      expect(inside(USUAL_MAX_BOUNDS, maxBounds)).toBe(true);
+    }
+  });
+
+  it('widens the bounds so that the whole-city view fits inside them, or MapLibre would zoom in again', () => {
+    // A wide, low iframe: at its fit zoom the view is far wider than the usual bounds.
+    const view = { width: 1280, height: 268 };
+    const padding = { ...even, bottom: 70 };
+    const { minZoom, maxBounds } = cameraLimits(view, padding);
+    const zoom = Math.max(minZoom, fitZoom(view, padding));
+    const worldPx = 512 * 2 ** zoom;
+    const [west, south, east, north] = maxBounds;
+    const [usualWest, , usualEast] = USUAL_MAX_BOUNDS;
+    expect(((east - west) / 360) * worldPx).toBeGreaterThanOrEqual(view.width);
+    expect((mercatorY(south) - mercatorY(north)) * worldPx).toBeGreaterThanOrEqual(view.height);
+    expect(east - west).toBeGreaterThan(usualEast - usualWest);
+    // The usual bounds stay inside: nothing that could be seen before is cut off.
+    expect(inside(USUAL_MAX_BOUNDS, maxBounds)).toBe(true);
+  });
+
+  it('holds the view of the city lifted above a bottom sheet, at the lowest zoom', () => {
+    // A 640×400 phone on its side: 344 px of map, 230 of them under the folded sheet and its credits.
+    const view = { width: 640, height: 344 };
+    const padding = { ...even, bottom: HOME_PADDING_PX + 230 };
+    const { minZoom, maxBounds } = cameraLimits(view, padding);
+    expect(minZoom).toBe(LOWEST_MIN_ZOOM);
+    // The view's centre lies (bottom − top) / 2 px south of the city's middle.
+    const worldPx = 512 * 2 ** LOWEST_MIN_ZOOM;
+    const [, south, , north] = DORTMUND_BOUNDS;
+    const centreY = (mercatorY(south) + mercatorY(north)) / 2 + 115 / worldPx;
+    const viewSouth = latitudeOfMercatorY(centreY + view.height / 2 / worldPx);
+    expect(maxBounds[1]).toBeLessThan(viewSouth);
   });
 });

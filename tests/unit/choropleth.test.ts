@@ -18,6 +18,7 @@ import {
   densityFillExpression,
   type DensityClass,
 } from '@/map/choropleth';
+import { cameraLimits } from '@/map/bounds';
 import { cityMask } from '@/map/cityMask';
 import { SMALL_SQUARE } from '../fixtures/unit/geometry';
 import { makeHotspot } from '../fixtures/unit/hotspot';
@@ -285,6 +286,25 @@ describe('cityMask', () => {
     expect(Math.max(...lons)).toBeGreaterThan(east);
     expect(Math.min(...lats)).toBeLessThan(south);
     expect(Math.max(...lats)).toBeGreaterThan(north);
+  });
+
+  it('reaches past every view the camera may show, a very wide and low iframe at the lowest zoom included', () => {
+    const [frame] = cityMask(boundary).geometry.coordinates;
+    const lons = frame!.map(([lon]) => lon!);
+    const lats = frame!.map(([, lat]) => lat!);
+    const padding = { top: 24, bottom: 24, left: 24, right: 24 };
+    for (const view of [
+      { width: 3000, height: 268 },
+      { width: 200, height: 150 },
+      { width: 1080, height: 1920 },
+      { width: 640, height: 344 },
+    ]) {
+      const [west, south, east, north] = cameraLimits(view, { ...padding, bottom: 24 + view.height / 2 }).maxBounds;
+      expect(Math.min(...lons), `${view.width}×${view.height}`).toBeLessThan(west);
+      expect(Math.max(...lons), `${view.width}×${view.height}`).toBeGreaterThan(east);
+      expect(Math.min(...lats), `${view.width}×${view.height}`).toBeLessThan(south);
+      expect(Math.max(...lats), `${view.width}×${view.height}`).toBeGreaterThan(north);
+    }
   });
 
   it('covers the surroundings but not the city itself', () => {
