@@ -103,7 +103,7 @@ export function fitZoom(view: { width: number; height: number }, padding: Paddin
 export const USUAL_MIN_ZOOM = 9;
 /**
  * How far out a map too small for the whole city at USUAL_MIN_ZOOM may go: a partner's small iframe, a low
- * window, a phone on its side. The city is then about 124 × 111 px; smaller, its districts cannot be told apart.
+ * window, a phone on its side. The city is then about 122 × 108 px; smaller, its districts cannot be told apart.
  */
 export const LOWEST_MIN_ZOOM = 8;
 /**
