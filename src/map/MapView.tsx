@@ -493,21 +493,19 @@ export default function MapView({
     },
     [fitHome],
   );
-  /** Refits the whole city if the camera is still where the last fit put it. */
+  /** Refits the whole city if the camera is still where the last fit put it; says whether it did. */
   const refitIfHome = useCallback(
-    (map: MapLibreMap, animate: boolean) => {
+    (map: MapLibreMap, animate: boolean): boolean => {
       // Not while the camera moves: a flight to a place, a drag, or an animated fit has its own goal.
-      if (atHome.current && !map.isMoving()) fitHome(map, animate);
+      if (!atHome.current || map.isMoving()) return false;
+      fitHome(map, animate);
+      return true;
     },
     [fitHome],
   );
   const onResize = useCallback(() => {
     const map = mapRef.current?.getMap();
-    if (!map) return;
-    if (atHome.current && !map.isMoving()) {
-      refitIfHome(map, false);
-      return;
-    }
+    if (!map || refitIfHome(map, false)) return;
     // A moved camera stays, but the lowest zoom follows the new size: pinching out, or "show all", must
     // still reach the whole city on a smaller map.
     applyLimits(map, homeFitFor(containerRef.current ?? map.getContainer()).limits);
