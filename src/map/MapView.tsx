@@ -22,19 +22,11 @@ import { areaLabelPoints } from './areaLabels';
 import { areaSizes, DENSITY_FILL_OPACITY, densityByArea, densityClasses, densityFillExpression } from './choropleth';
 import { cityMask } from './cityMask';
 import { DensityLegend } from './DensityLegend';
-import {
-  areaPadding,
-  cameraLimits,
-  type CameraLimits,
-  DORTMUND_BOUNDS,
-  HOME_PADDING_PX,
-  homePadding,
-  type Padding,
-} from './bounds';
+import { areaPadding, cameraLimits, type CameraLimits, DORTMUND_BOUNDS, HOME_PADDING_PX, type Padding } from './bounds';
 import { poseOf, samePose, type CameraPose } from './cameraPose';
 import { loadMapLib } from './loadMapLib';
 import { PanControls } from './PanControls';
-import { homeLayout, type PanGeometry, type PanLayout } from './panLayout';
+import { homeLayout, type PanGeometry, type PanLayout, type Rect } from './panLayout';
 import { useBasemap } from './useBasemap';
 import { warmUpLayers } from './warmUp';
 import type { HotspotCollection } from './hotspotSourceDiff';
@@ -89,6 +81,20 @@ function panGeometryOf(container: HTMLElement): PanGeometry | null {
   };
 }
 
+/** An element's box in the map's pixels; null when it is not shown. */
+function boxInMap(container: HTMLElement, selector: string): Rect | null {
+  const element = container.querySelector(selector);
+  if (!(element instanceof HTMLElement) || element.offsetParent === null) return null;
+  const map = container.getBoundingClientRect();
+  const box = element.getBoundingClientRect();
+  return {
+    left: box.left - map.left,
+    top: box.top - map.top,
+    right: box.right - map.left,
+    bottom: box.bottom - map.top,
+  };
+}
+
 interface HomeFit {
   layout: PanLayout;
   padding: Padding;
@@ -103,10 +109,10 @@ interface HomeFit {
 function homeFitFor(container: HTMLElement): HomeFit {
   const view = { width: container.clientWidth, height: container.clientHeight };
   const covered = coveredByOverlay(container);
-  const geometry = panGeometryOf(container);
-  const fit = geometry
-    ? homeLayout(view, geometry, covered)
-    : { layout: 'cross' as const, padding: homePadding(view, 0, covered) };
+  const fit = homeLayout(view, panGeometryOf(container), {
+    coveredBottom: covered,
+    topLeft: boxInMap(container, '.density-legend'),
+  });
   return { ...fit, covered, limits: cameraLimits(view, fit.padding) };
 }
 

@@ -20,7 +20,7 @@ export interface PanGeometry {
   edge: number;
 }
 
-interface Rect {
+export interface Rect {
   left: number;
   top: number;
   right: number;
@@ -91,26 +91,56 @@ const CITY_RING: readonly Point[] = (
   JSON.parse(cityBoundaryText) as { features: [{ geometry: { coordinates: [Point[]] } }] }
 ).features[0].geometry.coordinates[0];
 
+/** What else lies over the map's edges in the whole-city view, in map pixels (see homeLayout). */
+export interface HomeOverlays {
+  /** Hidden at the map's bottom: a phone's sheet, credits wrapped into several lines (see homePadding). */
+  coveredBottom?: number;
+  /** A box in the map's top left corner: the density toggle. */
+  topLeft?: Rect | null;
+}
+
 /**
  * The pan buttons' layout and the whole-city view's padding for a map of this size. The cross stays where it
  * clears the city's outline (the city moved left out from under it where there is room, homePadding); where
  * it would not (a landscape tablet or a 1024×768 kiosk: the width decides the zoom and the cross lies over
  * the north-east), the buttons form a column, moved clear of the city as far as the room allows, and if that
- * is not enough the city is fitted smaller to the column's left.
+ * is not enough the city is fitted smaller to the column's left. `geometry` is null where no pan buttons are
+ * shown. Last, the city moves out from under the top left box where it would lie under it (clearOfTopLeft).
  *
  * The outline is bundled, not taken from the loaded data: the first view is fitted when the map is made,
  * and at 10,000 places the data (one request for all files) arrives seconds after that.
  */
 export function homeLayout(
   view: { width: number; height: number },
-  geometry: PanGeometry,
-  coveredBottom = 0,
+  geometry: PanGeometry | null,
+  { coveredBottom = 0, topLeft = null }: HomeOverlays = {},
   ring: readonly Point[] = CITY_RING,
 ): { layout: PanLayout; padding: Padding } {
   const clear = (layout: PanLayout, padding: Padding) => {
+    if (!geometry) return true;
     const drawn = ring.map(homeProjection(view, padding));
     return !panButtonRects(layout, view.width, geometry).some((rect) => ringTouches(drawn, grow(rect, CLEARANCE_PX)));
   };
+  const fit = clearOfPanButtons(view, geometry, coveredBottom, clear);
+  if (!topLeft) return fit;
+  const padding = clearOfTopLeft(
+    view,
+    fit.padding,
+    topLeft,
+    coveredBottom,
+    (candidate) => clear(fit.layout, candidate),
+    ring,
+  );
+  return padding ? { layout: fit.layout, padding } : fit;
+}
+
+function clearOfPanButtons(
+  view: { width: number; height: number },
+  geometry: PanGeometry | null,
+  coveredBottom: number,
+  clear: (layout: PanLayout, padding: Padding) => boolean,
+): { layout: PanLayout; padding: Padding } {
+  if (!geometry) return { layout: 'cross', padding: homePadding(view, 0, coveredBottom) };
   const cross = homePadding(view, panReach('cross', geometry), coveredBottom);
   if (clear('cross', cross)) return { layout: 'cross', padding: cross };
   const column = homePadding(view, panReach('column', geometry), coveredBottom);
@@ -119,6 +149,91 @@ export function homeLayout(
     layout: 'column',
     padding: { ...column, right: Math.max(column.right, panReach('column', geometry) + HOME_PADDING_PX / 2) },
   };
+}
+
+/**
+ * Padding that keeps the city clear of the top left box (the density toggle: on a desktop the city's
+ * north-west corner touched it; in an 844×390 window the city is lifted above the wrapped credits into the
+ * map's top, under it). Null when the city already lies clear of the box, or no padding tried clears it.
+ * Tried in turn: the city moved right, then down, by as much as it must, at the same size; then fitted
+ * smaller, by as little as clears it, between the box and the covered bottom. Each must keep the pan buttons
+ * clear too (`clear`) and the city above the covered bottom.
+ */
+function clearOfTopLeft(
+  view: { width: number; height: number },
+  padding: Padding,
+  box: Rect,
+  coveredBottom: number,
+  clear: (padding: Padding) => boolean,
+  ring: readonly Point[],
+): Padding | null {
+  const keptClear = grow(box, CLEARANCE_PX);
+  const drawnWith = (candidate: Padding) => ring.map(homeProjection(view, candidate));
+  const drawn = drawnWith(padding);
+  if (!ringTouches(drawn, keptClear)) return null;
+  const floor = view.height - Math.max(coveredBottom + CLEARANCE_PX, HOME_PADDING_PX);
+  const fits = (candidate: Padding) => {
+    if (Object.values(candidate).some((side) => side < 0) || candidate.top + candidate.bottom >= view.height) {
+      return false;
+    }
+    const after = drawnWith(candidate);
+    return (
+      after.every(([x, y]) => x <= view.width - HOME_PADDING_PX / 2 && y <= floor) &&
+      !ringTouches(after, keptClear) &&
+      clear(candidate)
+    );
+  };
+  // How far the city must move right, or down, to clear the box: from the outline's leftmost point level
+  // with the box, and its highest point under it, and a pixel more, so that the outline does not end on it.
+  const right = keptClear.right + 1 - lowestWithin(drawn, 0, [keptClear.top, keptClear.bottom]);
+  const down = keptClear.bottom + 1 - lowestWithin(drawn, 1, [keptClear.left, keptClear.right]);
+  // Padding moves the centre by half of each side's change: left + d and right − d move it by d.
+  const moved = [
+    { ...padding, left: padding.left + right, right: padding.right - right },
+    { ...padding, top: padding.top + down, bottom: padding.bottom - down },
+  ].find(fits);
+  return moved ?? smallestShrink(padding, keptClear.bottom, view.height - floor, fits);
+}
+
+/**
+ * The least top padding, between the padding's own and `most`, that `fits` accepts, with `bottom` (all
+ * that is covered) below: a larger top fits the city smaller and lower. Found by halving the range; null when even `most` fails.
+ */
+function smallestShrink(
+  padding: Padding,
+  most: number,
+  bottom: number,
+  fits: (padding: Padding) => boolean,
+): Padding | null {
+  const withTop = (top: number) => ({ ...padding, top, bottom });
+  if (!fits(withTop(most))) return null;
+  let [low, high] = [padding.top, most];
+  // Half a pixel is finer than the camera's zoom is kept to in the address (two decimals).
+  while (high - low > 0.5) {
+    const middle = (low + high) / 2;
+    if (fits(withTop(middle))) high = middle;
+    else low = middle;
+  }
+  return withTop(high);
+}
+
+/**
+ * The least `axis` coordinate (0: x, 1: y) on the closed ring's edges where the other coordinate lies in
+ * `band`: the edges clipped to the band, so a long edge that only passes through it counts too.
+ */
+function lowestWithin(ring: readonly Point[], axis: 0 | 1, [from, to]: [number, number]): number {
+  const other = axis === 0 ? 1 : 0;
+  let lowest = Infinity;
+  ring.forEach((start, index) => {
+    const end = ring[(index + 1) % ring.length]!;
+    for (const point of [start, end])
+      if (point[other] >= from && point[other] <= to) lowest = Math.min(lowest, point[axis]);
+    for (const line of [from, to]) {
+      const t = (line - start[other]) / (end[other] - start[other]);
+      if (t > 0 && t < 1) lowest = Math.min(lowest, start[axis] + t * (end[axis] - start[axis]));
+    }
+  });
+  return lowest;
 }
 
 function grow(rect: Rect, by: number): Rect {

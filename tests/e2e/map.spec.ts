@@ -2,7 +2,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import type { PNG } from 'pngjs';
 import type { Page } from '@playwright/test';
-import { DORTMUND_BOUNDS, LOWEST_MIN_ZOOM, USUAL_MAX_BOUNDS } from '../../src/map/bounds';
+import { DORTMUND_BOUNDS, LOWEST_MIN_ZOOM, USUAL_MAX_BOUNDS, USUAL_MIN_ZOOM } from '../../src/map/bounds';
 import { offsetFromCentre, pagePoint } from './support/camera';
 import { expect, failDataFile, test, type Camera, type MapApp } from './support/driver';
 import { CATEGORY_COLOURS, MAP_COLOURS, colourCounts, countColourPixels, topColours } from './support/pixels';
@@ -119,11 +119,15 @@ async function wholeCityProblems(app: MapApp, page: Page, name: string, column: 
     if (booleanPointInPolygon(centre, { type: 'Polygon', coordinates: [drawnRing] }))
       problems.push(`${name}: pan button ${which} lies over the city (centre ${centre.join(', ')})`);
   });
-  const credits = await page.locator('.map-attribution').evaluate((element) => {
-    const rect = element.getBoundingClientRect();
-    return { left: rect.left, right: rect.right, top: rect.top, bottom: rect.bottom };
-  });
-  const underCredits: Array<{ x: number; y: number }> = [];
+  const boxOf = (selector: string) =>
+    page.locator(selector).evaluate((element) => {
+      const rect = element.getBoundingClientRect();
+      return { left: rect.left, right: rect.right, top: rect.top, bottom: rect.bottom };
+    });
+  // Overlays over the map's corners: the credits (bottom right) and the density toggle (top left).
+  const overlays = { credits: await boxOf('.map-attribution'), 'density toggle': await boxOf('.density-legend') };
+  const credits = overlays.credits;
+  const underOverlay = new Map<string, { x: number; y: number }>();
   const under = new Set<number>();
   ring.forEach((point, index) => {
     const from = pagePoint(point, camera, box);
@@ -137,8 +141,10 @@ async function wholeCityProblems(app: MapApp, page: Page, name: string, column: 
         if (x > button.left + 1 && x < button.right - 1 && y > button.top + 1 && y < button.bottom - 1)
           under.add(which);
       });
-      if (x > credits.left + 1 && x < credits.right - 1 && y > credits.top + 1 && y < credits.bottom - 1)
-        underCredits.push({ x: Math.round(x), y: Math.round(y) });
+      for (const [overlay, rect] of Object.entries(overlays)) {
+        const inside = x > rect.left + 1 && x < rect.right - 1 && y > rect.top + 1 && y < rect.bottom - 1;
+        if (inside && !underOverlay.has(overlay)) underOverlay.set(overlay, { x: Math.round(x), y: Math.round(y) });
+      }
     }
   });
   if (under.size > 0) problems.push(`${name}: the city's outline runs under pan button(s) ${[...under].join(', ')}`);
@@ -150,8 +156,8 @@ async function wholeCityProblems(app: MapApp, page: Page, name: string, column: 
       button.bottom > credits.top;
     if (overlapsCredits) problems.push(`${name}: pan button ${which} lies under the credits`);
   });
-  if (underCredits.length > 0)
-    problems.push(`${name}: the city's outline runs under the credits (from ${JSON.stringify(underCredits[0])})`);
+  for (const [overlay, from] of underOverlay)
+    problems.push(`${name}: the city's outline runs under the ${overlay} (from ${JSON.stringify(from)})`);
   return problems;
 }
 
@@ -355,7 +361,10 @@ test.describe('The map', () => {
     expect(await page.evaluate(() => performance.getEntriesByName('map-idle').length)).toBe(1);
   });
 
-  test('shows the whole city at first, on screens of every shape, clear of the pan buttons', async ({ app, page }) => {
+  test('shows the whole city at first, on screens of every shape, clear of the pan buttons, credits and toggle', async ({
+    app,
+    page,
+  }) => {
     test.setTimeout(120_000);
     const problems: string[] = [];
     // `column`: the pan buttons stand in one column under the zoom buttons, because a cross would lie over
@@ -378,7 +387,38 @@ test.describe('The map', () => {
       await app.openReady(`?basemap=offline${size.query}`);
       problems.push(...(await wholeCityProblems(app, page, size.name, size.column)));
     }
-    expect(problems, 'the first view cuts the city off or puts part of it under the pan buttons').toEqual([]);
+    expect(problems, 'the first view cuts the city off or puts part of it under a control').toEqual([]);
+  });
+
+  test('a low, wide window (a phone on its side) keeps the sidebar, under a header of one line', async ({
+    app,
+    page,
+  }) => {
+    await page.setViewportSize({ width: 844, height: 390 });
+    for (const language of ['de', 'en']) {
+      await app.openReady(`?basemap=offline&lang=${language}`);
+      const header = page.locator('.app-header');
+      const buttons = await header.getByRole('button').evaluateAll((elements) =>
+        elements.map((element) => {
+          const rect = element.getBoundingClientRect();
+          return { name: element.textContent, top: Math.round(rect.top), left: rect.left, right: rect.right };
+        }),
+      );
+      // Embed, about, language: side by side, each whole in the window.
+      expect(buttons, language).toHaveLength(3);
+      expect(new Set(buttons.map((button) => button.top)).size, `${language}: ${JSON.stringify(buttons)}`).toBe(1);
+      for (const button of buttons) {
+        expect(button.left, `${language}: ${button.name}`).toBeGreaterThanOrEqual(0);
+        expect(button.right, `${language}: ${button.name}`).toBeLessThanOrEqual(844);
+      }
+      expect((await header.boundingBox())?.height, language).toBeLessThanOrEqual(64);
+      await expect(page.locator('.app-header__subtitle')).toBeHidden();
+      // The list beside the map, not a sheet over it.
+      const sidebar = await page.locator('.sidebar').boundingBox();
+      const map = await app.map.boundingBox();
+      expect(map && sidebar && map.x >= sidebar.x + sidebar.width - 1, language).toBe(true);
+      expect(map?.height, language).toBeGreaterThanOrEqual(390 - 64);
+    }
   });
 
   test('keeps the whole city in view when the screen turns or the window is resized, until the map is moved', async ({
@@ -450,8 +490,9 @@ test.describe('The map', () => {
     await expect(zoomOut).toBeDisabled();
     const camera = app.camera();
     if (!camera) throw new Error('No camera in the address.');
-    // The whole-city view of this size needs about 8.5 (the credits wrap to four lines under it).
-    expect(camera.zoom).toBeLessThan(8.7);
+    // The whole-city view of this size needs about 8.8 (the credits wrap to four lines under it): below
+    // the usual lowest zoom.
+    expect(camera.zoom).toBeLessThan(USUAL_MIN_ZOOM);
     expect(camera.zoom).toBeGreaterThanOrEqual(LOWEST_MIN_ZOOM);
     // Back on a large screen the usual lowest zoom holds again.
     await page.setViewportSize({ width: 1280, height: 800 });

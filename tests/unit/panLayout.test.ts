@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DORTMUND_BOUNDS, HOME_PADDING_PX } from '@/map/bounds';
-import { homeLayout, homeProjection, panButtonRects, panReach, type PanGeometry } from '@/map/panLayout';
+import { DORTMUND_BOUNDS, HOME_PADDING_PX, homePadding } from '@/map/bounds';
+import { homeLayout, homeProjection, panButtonRects, panReach, type PanGeometry, type Rect } from '@/map/panLayout';
 
 const browse = (top: number): PanGeometry => ({ button: 44, gap: 2, top, edge: 10 });
 const KIOSK: PanGeometry = { button: 64, gap: 2, top: 160, edge: 10 };
@@ -46,7 +46,7 @@ describe('homeProjection', () => {
 describe('homeLayout: the pan buttons clear of the city in the whole-city view', () => {
   /** Whether any of the city's outline, drawn under this layout's padding, lies under a button. */
   function covers(view: { width: number; height: number }, geometry: PanGeometry, covered = 0): boolean {
-    const { layout, padding } = homeLayout(view, geometry, covered);
+    const { layout, padding } = homeLayout(view, geometry, { coveredBottom: covered });
     const project = homeProjection(view, padding);
     const rects = panButtonRects(layout, view.width, geometry);
     return RING.some((point, index) => {
@@ -68,7 +68,7 @@ describe('homeLayout: the pan buttons clear of the city in the whole-city view',
     // As homePadding alone: moved left by the room there is, the city keeps its size.
     expect(desktop.padding.right).toBeGreaterThan(HOME_PADDING_PX);
     expect(desktop.padding.right).toBeLessThan(HOME_PADDING_PX + 146);
-    expect(homeLayout({ width: 390, height: 788 }, browse(110), 150).layout).toBe('cross');
+    expect(homeLayout({ width: 390, height: 788 }, browse(110), { coveredBottom: 150 }).layout).toBe('cross');
     expect(homeLayout({ width: 1400, height: 930 }, KIOSK).layout).toBe('cross');
     for (const [view, geometry, covered] of [
       [{ width: 900, height: 735 }, browse(110), 0],
@@ -97,5 +97,79 @@ describe('homeLayout: the pan buttons clear of the city in the whole-city view',
     // A box in the middle of Dortmund, as a layout whose buttons lie in the city: the column is chosen.
     const middle: PanGeometry = { button: 44, gap: 2, top: 300, edge: 250 };
     expect(homeLayout({ width: 644, height: 703 }, middle).layout).toBe('column');
+  });
+});
+
+describe('homeLayout: the city clear of the density toggle in the map’s top left corner', () => {
+  const TOGGLE: Rect = { left: 10, top: 10, right: 190, bottom: 60 };
+  /** An 844×390 window: the map beside the sidebar, the pan buttons beside the zoom buttons, four lines of credits. */
+  const LOW = { view: { width: 464, height: 326 }, geometry: { button: 44, gap: 2, top: 10, edge: 64 }, covered: 70 };
+
+  /** The outline's points, and points every ~1 px between them, as drawn under this padding. */
+  function outline(view: { width: number; height: number }, padding: ReturnType<typeof homePadding>) {
+    const project = homeProjection(view, padding);
+    return RING.flatMap((point, index) => {
+      const [x0, y0] = project(point);
+      const [x1, y1] = project(RING[(index + 1) % RING.length]!);
+      const steps = Math.max(1, Math.ceil(Math.hypot(x1 - x0, y1 - y0)));
+      return Array.from({ length: steps }, (_, step): [number, number] => [
+        x0 + ((x1 - x0) * step) / steps,
+        y0 + ((y1 - y0) * step) / steps,
+      ]);
+    });
+  }
+  const inside =
+    (rect: Rect) =>
+    ([x, y]: [number, number]) =>
+      x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom;
+
+  it('moves the city out from under the toggle in a low window, above the credits and clear of the pan buttons', () => {
+    const { view, geometry, covered } = LOW;
+    const before = homeLayout(view, geometry, { coveredBottom: covered });
+    // Without the toggle's box the city lies under it: lifted above the credits, into the map's top.
+    expect(outline(view, before.padding).some(inside(TOGGLE))).toBe(true);
+    const after = homeLayout(view, geometry, { coveredBottom: covered, topLeft: TOGGLE });
+    const drawn = outline(view, after.padding);
+    expect(drawn.some(inside(TOGGLE))).toBe(false);
+    expect(Math.max(...drawn.map(([, y]) => y))).toBeLessThanOrEqual(view.height - covered);
+    const buttons = panButtonRects(after.layout, view.width, geometry);
+    expect(drawn.some((point) => buttons.some((button) => inside(button)(point)))).toBe(false);
+    // Fitted smaller between the toggle and the credits: no more than the toggle's height smaller.
+    const height = (padding: typeof after.padding) => {
+      const ys = outline(view, padding).map(([, y]) => y);
+      return Math.max(...ys) - Math.min(...ys);
+    };
+    expect(height(after.padding)).toBeGreaterThan(height(before.padding) - (TOGGLE.bottom - TOGGLE.top));
+  });
+
+  it('on a desktop, where the toggle touches the north-west corner, shrinks the city by under 1 %', () => {
+    const view = { width: 900, height: 735 };
+    const before = homeLayout(view, browse(110));
+    expect(outline(view, before.padding).some(inside(TOGGLE))).toBe(true);
+    const after = homeLayout(view, browse(110), { topLeft: TOGGLE });
+    expect(outline(view, after.padding).some(inside(TOGGLE))).toBe(false);
+    expect(after.layout).toBe('cross');
+    const inner = (padding: typeof after.padding) => view.height - padding.top - padding.bottom;
+    expect(inner(after.padding) / inner(before.padding)).toBeGreaterThan(0.99);
+  });
+
+  it('leaves a city already clear of the toggle as it is, and goes without pan buttons too', () => {
+    const phone = { width: 390, height: 788 };
+    expect(homeLayout(phone, browse(110), { coveredBottom: 150, topLeft: TOGGLE })).toEqual(
+      homeLayout(phone, browse(110), { coveredBottom: 150 }),
+    );
+    // No pan buttons shown: the padding is homePadding's, with nothing reserved on the right.
+    expect(homeLayout(phone, null, { coveredBottom: 150 })).toEqual({
+      layout: 'cross',
+      padding: homePadding(phone, 0, 150),
+    });
+  });
+
+  it('keeps the city where it was when no padding clears a box that covers the whole map', () => {
+    const { view, geometry, covered } = LOW;
+    const everything: Rect = { left: 0, top: 0, right: view.width, bottom: view.height - 40 };
+    expect(homeLayout(view, geometry, { coveredBottom: covered, topLeft: everything })).toEqual(
+      homeLayout(view, geometry, { coveredBottom: covered }),
+    );
   });
 });
