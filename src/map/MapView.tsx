@@ -22,7 +22,15 @@ import { areaLabelPoints } from './areaLabels';
 import { areaSizes, DENSITY_FILL_OPACITY, densityByArea, densityClasses, densityFillExpression } from './choropleth';
 import { cityMask } from './cityMask';
 import { DensityLegend } from './DensityLegend';
-import { areaPadding, cameraLimits, type CameraLimits, DORTMUND_BOUNDS, HOME_PADDING_PX, type Padding } from './bounds';
+import {
+  areaPadding,
+  cameraLimits,
+  type CameraLimits,
+  DORTMUND_BOUNDS,
+  HOME_PADDING_PX,
+  type Padding,
+  sameLimits,
+} from './bounds';
 import { poseOf, samePose, type CameraPose } from './cameraPose';
 import { loadMapLib } from './loadMapLib';
 import { PanControls } from './PanControls';
@@ -261,7 +269,7 @@ export default function MapView({
   const applyLimits = useCallback((map: MapLibreMap, next: CameraLimits) => {
     map.setMaxBounds(next.maxBounds);
     map.setMinZoom(next.minZoom);
-    setLimits(next);
+    setLimits((current) => (sameLimits(current, next) ? current : next));
   }, []);
   const [ready, setReady] = useState(false);
   const [cursor, setCursor] = useState('');

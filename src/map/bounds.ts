@@ -119,6 +119,11 @@ export interface CameraLimits {
   maxBounds: [west: number, south: number, east: number, north: number];
 }
 
+/** True when two limits hold the camera alike (a resize that changed neither need not render again). */
+export function sameLimits(a: CameraLimits | null, b: CameraLimits): boolean {
+  return a !== null && a.minZoom === b.minZoom && a.maxBounds.every((edge, index) => edge === b.maxBounds[index]);
+}
+
 /**
  * The zoom and the bounds the camera is held to, for a map of this size and the whole-city view's padding.
  * Where the city fits at USUAL_MIN_ZOOM, the usual limits. On a smaller map the lowest zoom goes down to the

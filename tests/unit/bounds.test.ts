@@ -11,6 +11,7 @@ import {
   LOWEST_MIN_ZOOM,
   mercatorAspect,
   mercatorY,
+  sameLimits,
   USUAL_MAX_BOUNDS,
   USUAL_MIN_ZOOM,
 } from '@/map/bounds';
@@ -216,5 +217,18 @@ describe('cameraLimits', () => {
     const centreY = (mercatorY(south) + mercatorY(north)) / 2 + 115 / worldPx;
     const viewSouth = latitudeOfMercatorY(centreY + view.height / 2 / worldPx);
     expect(maxBounds[1]).toBeLessThan(viewSouth);
+  });
+});
+
+describe('sameLimits', () => {
+  it('tells limits that hold the camera alike from ones that differ in the zoom or in any edge', () => {
+    const usual = cameraLimits({ width: 900, height: 735 }, even);
+    expect(sameLimits(usual, cameraLimits({ width: 1526, height: 1013 }, even))).toBe(true);
+    expect(sameLimits(null, usual)).toBe(false);
+    expect(sameLimits(usual, { ...usual, minZoom: 8.5 })).toBe(false);
+    for (const edge of [0, 1, 2, 3]) {
+      const moved = usual.maxBounds.map((value, index) => (index === edge ? value + 0.1 : value));
+      expect(sameLimits(usual, { ...usual, maxBounds: moved as typeof usual.maxBounds }), `edge ${edge}`).toBe(false);
+    }
   });
 });
