@@ -253,10 +253,16 @@ function ringTouches(ring: Point[], rect: Rect): boolean {
     [rect.right, rect.bottom],
     [rect.left, rect.bottom],
   ];
-  // An edge passing through the box with both ends outside it crosses one of its sides.
+  // An edge passing through the box with both ends outside it crosses one of its sides. Only an edge
+  // whose own box meets the box can (most do not: the check runs some 50 times per whole-city fit).
   return ring.some((from, index) => {
     const to = ring[(index + 1) % ring.length]!;
-    return corners.some((corner, side) => segmentsCross(from, to, corner, corners[(side + 1) % 4]!));
+    const apart =
+      Math.max(from[0], to[0]) < rect.left ||
+      Math.min(from[0], to[0]) > rect.right ||
+      Math.max(from[1], to[1]) < rect.top ||
+      Math.min(from[1], to[1]) > rect.bottom;
+    return !apart && corners.some((corner, side) => segmentsCross(from, to, corner, corners[(side + 1) % 4]!));
   });
 }
 
