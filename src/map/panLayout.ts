@@ -134,6 +134,7 @@ export function homeLayout(
   return padding ? { layout: fit.layout, padding } : fit;
 }
 
+/** The cross where it clears the city, else the column (see homeLayout); the cross where none are shown. */
 function clearOfPanButtons(
   view: { width: number; height: number },
   geometry: PanGeometry | null,
@@ -197,7 +198,8 @@ function clearOfTopLeft(
 
 /**
  * The least top padding, between the padding's own and `most`, that `fits` accepts, with `bottom` (all
- * that is covered) below: a larger top fits the city smaller and lower. Found by halving the range; null when even `most` fails.
+ * that is covered) below: a larger top fits the city smaller and lower. Found by halving the range; null
+ * when even `most` fails.
  */
 function smallestShrink(
   padding: Padding,
