@@ -63,34 +63,8 @@ const MAX_ZOOM = 19;
 /** Room for a place's name beside its dot (to the right; names wrap at about 10 em). */
 const NAME_ROOM_PX = 120;
 
-/** How far the pan buttons reach in from the map's right edge; nothing when they are not shown. */
-function panButtonsReach(container: HTMLElement): number {
-  const controls = container.querySelector('.pan-controls');
-  return controls instanceof HTMLElement && controls.offsetParent !== null
-    ? container.getBoundingClientRect().right - controls.getBoundingClientRect().left
-    : 0;
-}
-
-/**
- * The pan buttons' size and place, measured; null when they are not shown. Their top right corner and
- * size are the same in both layouts, so the measure does not depend on the layout they have now.
- */
-function panGeometryOf(container: HTMLElement): PanGeometry | null {
-  const controls = container.querySelector('.pan-controls');
-  const button = controls?.querySelector('button');
-  if (!(controls instanceof HTMLElement) || !button || controls.offsetParent === null) return null;
-  const box = container.getBoundingClientRect();
-  const group = controls.getBoundingClientRect();
-  return {
-    button: button.getBoundingClientRect().width,
-    gap: Number.parseFloat(getComputedStyle(controls).rowGap) || 0,
-    top: group.top - box.top,
-    edge: box.right - group.right,
-  };
-}
-
-/** An element's box in the map's pixels; null when it is not shown. */
-function boxInMap(container: HTMLElement, selector: string): Rect | null {
+/** An element's box in the map's pixels, and its distance from the map's right edge; null when not shown. */
+function boxInMap(container: HTMLElement, selector: string): (Rect & { fromRight: number }) | null {
   const element = container.querySelector(selector);
   if (!(element instanceof HTMLElement) || element.offsetParent === null) return null;
   const map = container.getBoundingClientRect();
@@ -100,6 +74,30 @@ function boxInMap(container: HTMLElement, selector: string): Rect | null {
     top: box.top - map.top,
     right: box.right - map.left,
     bottom: box.bottom - map.top,
+    fromRight: map.right - box.right,
+  };
+}
+
+/** How far the pan buttons reach in from the map's right edge; nothing when they are not shown. */
+function panButtonsReach(container: HTMLElement): number {
+  const group = boxInMap(container, '.pan-controls');
+  return group ? group.fromRight + (group.right - group.left) : 0;
+}
+
+/**
+ * The pan buttons' size and place, measured; null when they are not shown. Their top right corner and
+ * size are the same in both layouts, so the measure does not depend on the layout they have now.
+ */
+function panGeometryOf(container: HTMLElement): PanGeometry | null {
+  const group = boxInMap(container, '.pan-controls');
+  const controls = container.querySelector<HTMLElement>('.pan-controls');
+  const button = controls?.querySelector('button');
+  if (!group || !controls || !button) return null;
+  return {
+    button: button.getBoundingClientRect().width,
+    gap: Number.parseFloat(getComputedStyle(controls).rowGap) || 0,
+    top: group.top,
+    edge: group.fromRight,
   };
 }
 
