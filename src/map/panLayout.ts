@@ -116,11 +116,11 @@ export function homeLayout(
   { coveredBottom = 0, topLeft = null }: HomeOverlays = {},
   ring: readonly Point[] = CITY_RING,
 ): { layout: PanLayout; padding: Padding } {
-  const clear = (layout: PanLayout, padding: Padding) => {
-    if (!geometry) return true;
-    const drawn = ring.map(homeProjection(view, padding));
-    return !panButtonRects(layout, view.width, geometry).some((rect) => ringTouches(drawn, grow(rect, CLEARANCE_PX)));
-  };
+  /** Whether the outline, as drawn, lies clear of the pan buttons in this layout. */
+  const drawnClear = (layout: PanLayout, drawn: Point[]) =>
+    !geometry ||
+    !panButtonRects(layout, view.width, geometry).some((rect) => ringTouches(drawn, grow(rect, CLEARANCE_PX)));
+  const clear = (layout: PanLayout, padding: Padding) => drawnClear(layout, ring.map(homeProjection(view, padding)));
   const fit = clearOfPanButtons(view, geometry, coveredBottom, clear);
   if (!topLeft) return fit;
   const padding = clearOfTopLeft(
@@ -128,7 +128,7 @@ export function homeLayout(
     fit.padding,
     topLeft,
     coveredBottom,
-    (candidate) => clear(fit.layout, candidate),
+    (drawn) => drawnClear(fit.layout, drawn),
     ring,
   );
   return padding ? { layout: fit.layout, padding } : fit;
@@ -158,14 +158,14 @@ function clearOfPanButtons(
  * map's top, under it). Null when the city already lies clear of the box, or no padding tried clears it.
  * Tried in turn: the city moved right, then down, by as much as it must, at the same size; then fitted
  * smaller, by as little as clears it, between the box and the covered bottom. Each must keep the pan buttons
- * clear too (`clear`) and the city above the covered bottom.
+ * clear too (`clear`, given the outline as drawn) and the city above the covered bottom.
  */
 function clearOfTopLeft(
   view: { width: number; height: number },
   padding: Padding,
   box: Rect,
   coveredBottom: number,
-  clear: (padding: Padding) => boolean,
+  clear: (drawn: Point[]) => boolean,
   ring: readonly Point[],
 ): Padding | null {
   const keptClear = grow(box, CLEARANCE_PX);
@@ -181,7 +181,7 @@ function clearOfTopLeft(
     return (
       after.every(([x, y]) => x <= view.width - HOME_PADDING_PX / 2 && y <= floor) &&
       !ringTouches(after, keptClear) &&
-      clear(candidate)
+      clear(after)
     );
   };
   // How far the city must move right, or down, to clear the box: from the outline's leftmost point level
