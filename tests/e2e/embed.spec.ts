@@ -1,4 +1,5 @@
 import { APP_ORIGIN, PartnerPage, embedAppUrl, expect, test } from './support/embedHost';
+import { boxesOf } from './support/boxes';
 
 /**
  * A partner's page on another origin (http://127.0.0.1:<port>, the built demo page and partner client)
@@ -131,12 +132,7 @@ test.describe('The map embedded on a partner page', () => {
       await app.openReady(`?mode=embed&basemap=offline&lang=${lang}`);
       const buttons = page.locator('header').getByRole('button').or(page.locator('header').getByRole('link'));
       await expect(buttons).toHaveCount(4);
-      for (const box of await buttons.evaluateAll((elements) =>
-        elements.map((element) => {
-          const rect = element.getBoundingClientRect();
-          return { text: element.textContent, left: rect.left, right: rect.right, height: rect.height };
-        }),
-      )) {
+      for (const box of await boxesOf(buttons)) {
         expect(box.left, `${lang}: left edge of "${box.text}"`).toBeGreaterThanOrEqual(0);
         expect(box.right, `${lang}: right edge of "${box.text}"`).toBeLessThanOrEqual(360);
         expect(box.height, `${lang}: height of "${box.text}" (one line)`).toBeLessThanOrEqual(46);

@@ -3,6 +3,7 @@ import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import type { PNG } from 'pngjs';
 import type { Page } from '@playwright/test';
 import { DORTMUND_BOUNDS, LOWEST_MIN_ZOOM, USUAL_MAX_BOUNDS, USUAL_MIN_ZOOM } from '../../src/map/bounds';
+import { boxesOf } from './support/boxes';
 import { offsetFromCentre, pagePoint } from './support/camera';
 import { expect, failDataFile, test, type Camera, type MapApp } from './support/driver';
 import { CATEGORY_COLOURS, MAP_COLOURS, colourCounts, countColourPixels, topColours } from './support/pixels';
@@ -99,12 +100,7 @@ async function wholeCityProblems(app: MapApp, page: Page, name: string, column: 
     }
   }
   // The outline's points, and points every ~2 px between them, against each pan button's box.
-  const buttons = await page.locator('.pan-controls button').evaluateAll((elements) =>
-    elements.map((element) => {
-      const rect = element.getBoundingClientRect();
-      return { left: rect.left, right: rect.right, top: rect.top, bottom: rect.bottom };
-    }),
-  );
+  const buttons = await boxesOf(page.locator('.pan-controls button'));
   expect(buttons, `${name}: four pan buttons`).toHaveLength(4);
   const lefts = new Set(buttons.map((button) => Math.round(button.left)));
   if (lefts.size !== (column ? 1 : 3))
@@ -119,14 +115,11 @@ async function wholeCityProblems(app: MapApp, page: Page, name: string, column: 
     if (booleanPointInPolygon(centre, { type: 'Polygon', coordinates: [drawnRing] }))
       problems.push(`${name}: pan button ${which} lies over the city (centre ${centre.join(', ')})`);
   });
-  const boxOf = (selector: string) =>
-    page.locator(selector).evaluate((element) => {
-      const rect = element.getBoundingClientRect();
-      return { left: rect.left, right: rect.right, top: rect.top, bottom: rect.bottom };
-    });
   // Overlays over the map's corners: the credits (bottom right) and the density toggle (top left).
-  const overlays = { credits: await boxOf('.map-attribution'), 'density toggle': await boxOf('.density-legend') };
-  const credits = overlays.credits;
+  const [credits] = await boxesOf(page.locator('.map-attribution'));
+  const [toggle] = await boxesOf(page.locator('.density-legend'));
+  if (!credits || !toggle) throw new Error(`${name}: no credits or no density toggle`);
+  const overlays = { credits, 'density toggle': toggle };
   const underOverlay = new Map<string, { x: number; y: number }>();
   const under = new Set<number>();
   ring.forEach((point, index) => {
@@ -398,18 +391,16 @@ test.describe('The map', () => {
     for (const language of ['de', 'en']) {
       await app.openReady(`?basemap=offline&lang=${language}`);
       const header = page.locator('.app-header');
-      const buttons = await header.getByRole('button').evaluateAll((elements) =>
-        elements.map((element) => {
-          const rect = element.getBoundingClientRect();
-          return { name: element.textContent, top: Math.round(rect.top), left: rect.left, right: rect.right };
-        }),
-      );
+      const buttons = await boxesOf(header.getByRole('button'));
       // Embed, about, language: side by side, each whole in the window.
       expect(buttons, language).toHaveLength(3);
-      expect(new Set(buttons.map((button) => button.top)).size, `${language}: ${JSON.stringify(buttons)}`).toBe(1);
+      expect(
+        new Set(buttons.map((button) => Math.round(button.top))).size,
+        `${language}: ${JSON.stringify(buttons)}`,
+      ).toBe(1);
       for (const button of buttons) {
-        expect(button.left, `${language}: ${button.name}`).toBeGreaterThanOrEqual(0);
-        expect(button.right, `${language}: ${button.name}`).toBeLessThanOrEqual(844);
+        expect(button.left, `${language}: ${button.text}`).toBeGreaterThanOrEqual(0);
+        expect(button.right, `${language}: ${button.text}`).toBeLessThanOrEqual(844);
       }
       expect((await header.boundingBox())?.height, language).toBeLessThanOrEqual(64);
       await expect(page.locator('.app-header__subtitle')).toBeHidden();
