@@ -437,9 +437,16 @@ test.describe('The map', () => {
     }
     expect(problems, 'after a resize the city is cut off or lies under the pan buttons').toEqual([]);
 
-    // Once the map has been moved, a resize keeps the camera where the user put it.
+    // Once the map has been moved, a resize keeps the camera where the user put it. The refit's camera must
+    // reach the address first: taken before it, "home" was the phone's view, and the refit landing after the
+    // click passed for the moved camera.
+    const phoneHome = JSON.stringify(app.camera());
     await page.setViewportSize({ width: 1024, height: 768 });
     await expect.poll(() => page.locator('.pan-controls--column').count()).toBe(1);
+    await expect
+      .poll(() => JSON.stringify(app.camera()), { message: 'the refit reaches the address' })
+      .not.toBe(phoneHome);
+    await expect(app.map).toHaveAttribute('aria-busy', 'false');
     const home = app.camera();
     await page.getByRole('button', { name: 'Nach Osten verschieben', exact: true }).click();
     await expect.poll(() => JSON.stringify(app.camera())).not.toBe(JSON.stringify(home));
