@@ -34,7 +34,7 @@ import {
 import { poseOf, samePose, type CameraPose } from './cameraPose';
 import { loadMapLib } from './loadMapLib';
 import { PanControls } from './PanControls';
-import { homeLayout, type PanGeometry, type PanLayout, type Rect } from './panLayout';
+import { homeLayout, sameRect, type PanGeometry, type PanLayout, type Rect } from './panLayout';
 import { useBasemap } from './useBasemap';
 import { warmUpLayers } from './warmUp';
 import type { HotspotCollection } from './hotspotSourceDiff';
@@ -105,8 +105,13 @@ interface HomeFit {
   layout: PanLayout;
   padding: Padding;
   covered: number;
+  /** The density toggle's box the fit kept clear of (it grows with the legend and with the language). */
+  toggle: Rect | null;
   limits: CameraLimits;
 }
+
+/** The density toggle (and its legend, when open) in the map's top left corner. */
+const DENSITY_TOGGLE = '.density-legend';
 
 /**
  * The whole-city view for this container: the pan buttons' layout and the padding that keeps the city clear
@@ -115,11 +120,9 @@ interface HomeFit {
 function homeFitFor(container: HTMLElement): HomeFit {
   const view = { width: container.clientWidth, height: container.clientHeight };
   const covered = coveredByOverlay(container);
-  const fit = homeLayout(view, panGeometryOf(container), {
-    coveredBottom: covered,
-    topLeft: boxInMap(container, '.density-legend'),
-  });
-  return { ...fit, covered, limits: cameraLimits(view, fit.padding) };
+  const toggle = boxInMap(container, DENSITY_TOGGLE);
+  const fit = homeLayout(view, panGeometryOf(container), { coveredBottom: covered, topLeft: toggle });
+  return { ...fit, covered, toggle, limits: cameraLimits(view, fit.padding) };
 }
 
 /** The layers that draw nothing in the first view at 10,000+ places, but appear with the first click. */
@@ -252,12 +255,15 @@ export default function MapView({
   const [limits, setLimits] = useState<CameraLimits | null>(null);
   /** What the phone's sheet and its credits covered at the last whole-city fit (coveredByOverlay). */
   const homeCovered = useRef(0);
+  /** The density toggle's box at the last whole-city fit. */
+  const homeToggle = useRef<Rect | null>(null);
   useLayoutEffect(() => {
     if (!containerRef.current) return;
-    const { layout, padding, covered, limits: firstLimits } = homeFitFor(containerRef.current);
+    const { layout, padding, covered, toggle, limits: firstLimits } = homeFitFor(containerRef.current);
     setPanLayout(layout);
     setLimits(firstLimits);
     homeCovered.current = covered;
+    homeToggle.current = toggle;
     setInitialView({ bounds: DORTMUND_BOUNDS, fitBoundsOptions: { padding } });
   }, []);
   /**
@@ -452,10 +458,17 @@ export default function MapView({
   /** Fits the whole city, measured now: the map may have changed size or a phone's sheet moved since. */
   const fitHome = useCallback(
     (map: MapLibreMap, animate: boolean) => {
-      const { layout, padding, covered, limits: fitLimits } = homeFitFor(containerRef.current ?? map.getContainer());
+      const {
+        layout,
+        padding,
+        covered,
+        toggle,
+        limits: fitLimits,
+      } = homeFitFor(containerRef.current ?? map.getContainer());
       setPanLayout(layout);
       applyLimits(map, fitLimits);
       homeCovered.current = covered;
+      homeToggle.current = toggle;
       const [west, south, east, north] = DORTMUND_BOUNDS;
       const bounds: [[number, number], [number, number]] = [
         [west, south],
@@ -539,6 +552,27 @@ export default function MapView({
     // place (started first, in the same way) wins.
     moveCamera((animate) => refitIfHome(map, animate));
   }, [sheet, ready, moveCamera, refitIfHome]);
+
+  // The same when the density toggle changes size: its legend opens (and then reached over Mengede's north
+  // on a 1280×800 desktop) or closes, or the language changes its label. Observed rather than tied to those
+  // settings, so a font arriving late counts too. The first call comes once the map is ready: a change
+  // before that (the first fit was measured before the map existed) is caught up then.
+  useEffect(() => {
+    const container = containerRef.current;
+    const toggle = container?.querySelector(DENSITY_TOGGLE);
+    if (!ready || !container || !toggle) return;
+    const toggleMoved = () => !sameRect(boxInMap(container, DENSITY_TOGGLE), homeToggle.current);
+    const observer = new ResizeObserver(() => {
+      const map = mapRef.current?.getMap();
+      if (!map || !atHome.current || !toggleMoved()) return;
+      // Asked again when the move starts: a resize in between has refitted already.
+      moveCamera((animate) => {
+        if (toggleMoved()) refitIfHome(map, animate);
+      });
+    });
+    observer.observe(toggle);
+    return () => observer.disconnect();
+  }, [ready, moveCamera, refitIfHome]);
 
   // Camera moves asked for from outside (a partner's flyTo, a reset to the home view).
   const cameraRequest = useAppStore((state) => state.cameraRequest);

@@ -30,6 +30,20 @@ export interface Rect {
 type Point = [number, number];
 
 /**
+ * Whether two boxes are the same to within half a pixel (layout gives fractions of a pixel); two missing
+ * boxes are the same.
+ */
+export function sameRect(a: Rect | null, b: Rect | null): boolean {
+  if (a === null || b === null) return a === b;
+  return (
+    Math.abs(a.left - b.left) < 0.5 &&
+    Math.abs(a.top - b.top) < 0.5 &&
+    Math.abs(a.right - b.right) < 0.5 &&
+    Math.abs(a.bottom - b.bottom) < 0.5
+  );
+}
+
+/**
  * Space kept between a button and the city's outline. It also covers what the address's rounded camera
  * and MapLibre's own rounding move the city by (about a pixel).
  */

@@ -154,6 +154,19 @@ async function wholeCityProblems(app: MapApp, page: Page, name: string, column: 
   return problems;
 }
 
+/**
+ * Screens the whole-city view is checked on. `column`: the pan buttons stand in one column under the zoom
+ * buttons, because a cross would lie over the city (panLayout.ts).
+ */
+const SCREENS = {
+  desktop: { name: 'desktop', width: 1280, height: 800, column: false, query: '' },
+  phone: { name: 'phone', width: 390, height: 844, column: false, query: '' },
+  // A partner's iframe at the embed dialog's default height: the credits wrap to two lines there.
+  iframe: { name: 'iframe, 700×480', width: 700, height: 480, column: false, query: '&mode=embed' },
+  // A low window: the city does not fit at the usual lowest zoom above the credits' four lines.
+  low: { name: 'low window, 844×390', width: 844, height: 390, column: false, query: '' },
+};
+
 test.describe('The map', () => {
   test('draws the city boundary, the districts and the places, and none of them without their data', async ({
     app,
@@ -360,21 +373,18 @@ test.describe('The map', () => {
   }) => {
     test.setTimeout(120_000);
     const problems: string[] = [];
-    // `column`: the pan buttons stand in one column under the zoom buttons, because a cross would lie over
-    // the city (panLayout.ts): on the landscape tablet and the 1024×768 kiosk the width decides the zoom.
+    // A column on the landscape tablet and the 1024×768 kiosk: the width decides the zoom there.
     for (const size of [
-      { name: 'desktop', width: 1280, height: 800, column: false, query: '' },
-      { name: 'phone', width: 390, height: 844, column: false, query: '' },
+      SCREENS.desktop,
+      SCREENS.phone,
       { name: 'tablet, portrait', width: 768, height: 1024, column: false, query: '' },
       { name: 'tablet, landscape', width: 1024, height: 768, column: true, query: '' },
       { name: 'kiosk, 1024×768', width: 1024, height: 768, column: true, query: '&mode=kiosk' },
       { name: 'portrait monitor', width: 1080, height: 1920, column: false, query: '' },
       { name: 'full HD monitor', width: 1920, height: 1080, column: false, query: '' },
-      // A partner's iframe at the embed dialog's default height: the credits wrap to two lines there.
-      { name: 'iframe, 700×480', width: 700, height: 480, column: false, query: '&mode=embed' },
+      SCREENS.iframe,
       { name: 'iframe, 1280×480', width: 1280, height: 480, column: false, query: '&mode=embed' },
-      // A low window: the city does not fit at the usual lowest zoom above the credits' four lines.
-      { name: 'low window, 844×390', width: 844, height: 390, column: false, query: '' },
+      SCREENS.low,
     ]) {
       await page.setViewportSize({ width: size.width, height: size.height });
       await app.openReady(`?basemap=offline${size.query}`);
@@ -410,6 +420,49 @@ test.describe('The map', () => {
       expect(map && sidebar && map.x >= sidebar.x + sidebar.width - 1, language).toBe(true);
       expect(map?.height, language).toBeGreaterThanOrEqual(390 - 64);
     }
+  });
+
+  test('refits the untouched whole-city view when the density legend opens or closes, or the language changes', async ({
+    app,
+    page,
+  }) => {
+    test.setTimeout(120_000);
+    // Where the legend, opened, reaches over the city's outline in the first view's camera (the toggle alone
+    // is clear of it there).
+    for (const size of [SCREENS.desktop, SCREENS.low, SCREENS.iframe, SCREENS.phone]) {
+      await page.setViewportSize({ width: size.width, height: size.height });
+      await app.openReady(`?basemap=offline${size.query}`);
+      const first = JSON.stringify(app.camera());
+      const toggle = page.getByRole('checkbox', { name: 'Orte je km² zeigen' });
+      await toggle.check();
+      await expect(page.locator('.density-legend__scale')).toBeVisible();
+      await expect
+        .poll(() => wholeCityProblems(app, page, `${size.name}, legend open`, size.column), { timeout: 10_000 })
+        .toEqual([]);
+      // The English toggle is wider; closed again, the city goes back to where it was.
+      await page.getByRole('button', { name: 'Switch to English' }).click();
+      await expect
+        .poll(() => wholeCityProblems(app, page, `${size.name}, in English`, size.column), { timeout: 10_000 })
+        .toEqual([]);
+      await page.getByRole('checkbox', { name: 'Show places per km²' }).uncheck();
+      await page.getByRole('button', { name: 'Auf Deutsch umschalten' }).click();
+      await expect
+        .poll(() => JSON.stringify(app.camera()), { message: `${size.name}: back to the first view` })
+        .toBe(first);
+    }
+
+    // A camera the user has moved stays where it is when the legend opens.
+    const home = app.camera();
+    await page.getByRole('button', { name: 'Nach Osten verschieben', exact: true }).click();
+    await expect.poll(() => JSON.stringify(app.camera())).not.toBe(JSON.stringify(home));
+    await expect(app.map).toHaveAttribute('aria-busy', 'false');
+    const moved = app.camera();
+    await page.getByRole('checkbox', { name: 'Orte je km² zeigen' }).check();
+    await expect(page.locator('.density-legend__scale')).toBeVisible();
+    // The refit would start a task after the legend's: two frames on, and the map idle again.
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    await expect(app.map).toHaveAttribute('aria-busy', 'false');
+    expect(app.camera(), 'the moved camera after opening the legend').toEqual(moved);
   });
 
   test('keeps the whole city in view when the screen turns or the window is resized, until the map is moved', async ({

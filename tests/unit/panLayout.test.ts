@@ -1,7 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DORTMUND_BOUNDS, HOME_PADDING_PX, homePadding } from '@/map/bounds';
-import { homeLayout, homeProjection, panButtonRects, panReach, type PanGeometry, type Rect } from '@/map/panLayout';
+import {
+  homeLayout,
+  homeProjection,
+  panButtonRects,
+  panReach,
+  sameRect,
+  type PanGeometry,
+  type Rect,
+} from '@/map/panLayout';
 
 const browse = (top: number): PanGeometry => ({ button: 44, gap: 2, top, edge: 10 });
 const KIOSK: PanGeometry = { button: 64, gap: 2, top: 160, edge: 10 };
@@ -153,6 +161,19 @@ describe('homeLayout: the city clear of the density toggle in the map’s top le
     expect(inner(after.padding) / inner(before.padding)).toBeGreaterThan(0.99);
   });
 
+  it('on a desktop, clears the opened density legend too, which reaches further over the north-west', () => {
+    const view = { width: 900, height: 735 };
+    // The toggle with its legend open, as measured on a 1280×800 desktop (German).
+    const legend: Rect = { left: 10, top: 10, right: 258, bottom: 121 };
+    const closed = homeLayout(view, browse(110), { topLeft: TOGGLE });
+    expect(outline(view, closed.padding).some(inside(legend))).toBe(true);
+    const open = homeLayout(view, browse(110), { topLeft: legend });
+    const drawn = outline(view, open.padding);
+    expect(drawn.some(inside(legend))).toBe(false);
+    const buttons = panButtonRects(open.layout, view.width, browse(110));
+    expect(drawn.some((point) => buttons.some((button) => inside(button)(point)))).toBe(false);
+  });
+
   it('leaves a city already clear of the toggle as it is, and goes without pan buttons too', () => {
     const phone = { width: 390, height: 788 };
     expect(homeLayout(phone, browse(110), { coveredBottom: 150, topLeft: TOGGLE })).toEqual(
@@ -171,5 +192,17 @@ describe('homeLayout: the city clear of the density toggle in the map’s top le
     expect(homeLayout(view, geometry, { coveredBottom: covered, topLeft: everything })).toEqual(
       homeLayout(view, geometry, { coveredBottom: covered }),
     );
+  });
+});
+
+describe('sameRect', () => {
+  it('takes boxes within half a pixel for the same, and two missing boxes too', () => {
+    const box: Rect = { left: 10, top: 10, right: 190, bottom: 60 };
+    expect(sameRect(box, { left: 10.4, top: 9.6, right: 190.3, bottom: 60.2 })).toBe(true);
+    expect(sameRect(box, { ...box, bottom: 121 })).toBe(false);
+    expect(sameRect(box, { ...box, right: 190.5 })).toBe(false);
+    expect(sameRect(box, null)).toBe(false);
+    expect(sameRect(null, box)).toBe(false);
+    expect(sameRect(null, null)).toBe(true);
   });
 });
