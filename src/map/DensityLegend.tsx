@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useId, useMemo } from 'react';
 import { useT } from '@/i18n/useT';
 import { useAppStore } from '@/state/store';
 import type { DensityClass } from './choropleth';
@@ -29,9 +29,11 @@ function DensityScale({ classes }: { classes: readonly DensityClass[] }) {
   const t = useT();
   const language = useAppStore((state) => state.language);
   const format = useMemo(() => new Intl.NumberFormat(language, { maximumFractionDigits: 2 }), [language]);
+  // Named through the id: on a low map the caption is not shown (app.css), and still names the legend.
+  const captionId = useId();
   return (
-    <figure className="density-legend__scale">
-      <figcaption>{t('map.choroplethLegend')}</figcaption>
+    <figure className="density-legend__scale" aria-labelledby={captionId}>
+      <figcaption id={captionId}>{t('map.choroplethLegend')}</figcaption>
       <ul>
         {classes.map((entry, index) => (
           <li key={entry.colour}>

@@ -105,13 +105,22 @@ interface HomeFit {
   layout: PanLayout;
   padding: Padding;
   covered: number;
-  /** The density toggle's box the fit kept clear of (it grows with the legend and with the language). */
-  toggle: Rect | null;
+  /** The density toggle's boxes the fit kept clear of (densityToggleBoxes). */
+  toggle: (Rect | null)[];
   limits: CameraLimits;
 }
 
-/** The density toggle (and its legend, when open) in the map's top left corner. */
-const DENSITY_TOGGLE = '.density-legend';
+/**
+ * The density toggle in the map's top left corner: the whole of it (with its legend, when open), then its
+ * own row (its checkbox and label, wider in English). The legend's box keeps its width when the language
+ * changes; the row's does not.
+ */
+const DENSITY_TOGGLE_PARTS = ['.density-legend', '.density-legend .checkbox-row'];
+
+/** The density toggle's boxes (DENSITY_TOGGLE_PARTS), in the map's pixels; null for a part not shown. */
+function densityToggleBoxes(container: HTMLElement): (Rect | null)[] {
+  return DENSITY_TOGGLE_PARTS.map((selector) => boxInMap(container, selector));
+}
 
 /**
  * The whole-city view for this container: the pan buttons' layout and the padding that keeps the city clear
@@ -120,8 +129,12 @@ const DENSITY_TOGGLE = '.density-legend';
 function homeFitFor(container: HTMLElement): HomeFit {
   const view = { width: container.clientWidth, height: container.clientHeight };
   const covered = coveredByOverlay(container);
-  const toggle = boxInMap(container, DENSITY_TOGGLE);
-  const fit = homeLayout(view, panGeometryOf(container), { coveredBottom: covered, topLeft: toggle });
+  // With its legend open, then its own row: the city keeps clear of the first it can (homeLayout).
+  const toggle = densityToggleBoxes(container);
+  const fit = homeLayout(view, panGeometryOf(container), {
+    coveredBottom: covered,
+    topLeft: toggle.filter((box) => box !== null),
+  });
   return { ...fit, covered, toggle, limits: cameraLimits(view, fit.padding) };
 }
 
@@ -255,8 +268,8 @@ export default function MapView({
   const [limits, setLimits] = useState<CameraLimits | null>(null);
   /** What the phone's sheet and its credits covered at the last whole-city fit (coveredByOverlay). */
   const homeCovered = useRef(0);
-  /** The density toggle's box at the last whole-city fit. */
-  const homeToggle = useRef<Rect | null>(null);
+  /** The density toggle's boxes at the last whole-city fit. */
+  const homeToggle = useRef<(Rect | null)[]>([]);
   useLayoutEffect(() => {
     if (!containerRef.current) return;
     const { layout, padding, covered, toggle, limits: firstLimits } = homeFitFor(containerRef.current);
@@ -555,13 +568,13 @@ export default function MapView({
 
   // The same when the density toggle changes size: its legend opens (and then reached over Mengede's north
   // on a 1280×800 desktop) or closes, or the language changes its label. Observed rather than tied to those
-  // settings, so a font arriving late counts too. The first call comes once the map is ready: a change
+  // settings, so a font arriving late counts too. The first calls come once the map is ready: a change
   // before that (the first fit was measured before the map existed) is caught up then.
   useEffect(() => {
     const container = containerRef.current;
-    const toggle = container?.querySelector(DENSITY_TOGGLE);
-    if (!ready || !container || !toggle) return;
-    const toggleMoved = () => !sameRect(boxInMap(container, DENSITY_TOGGLE), homeToggle.current);
+    if (!ready || !container) return;
+    const toggleMoved = () =>
+      densityToggleBoxes(container).some((box, part) => !sameRect(box, homeToggle.current[part] ?? null));
     const observer = new ResizeObserver(() => {
       const map = mapRef.current?.getMap();
       if (!map || !atHome.current || !toggleMoved()) return;
@@ -570,7 +583,10 @@ export default function MapView({
         if (toggleMoved()) refitIfHome(map, animate);
       });
     });
-    observer.observe(toggle);
+    for (const part of DENSITY_TOGGLE_PARTS) {
+      const element = container.querySelector(part);
+      if (element) observer.observe(element);
+    }
     return () => observer.disconnect();
   }, [ready, moveCamera, refitIfHome]);
 

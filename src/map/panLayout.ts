@@ -109,9 +109,21 @@ const CITY_RING: readonly Point[] = (
 export interface HomeOverlays {
   /** Hidden at the map's bottom: a phone's sheet, credits wrapped into several lines (see homePadding). */
   coveredBottom?: number;
-  /** A box in the map's top left corner: the density toggle. */
-  topLeft?: Rect | null;
+  /**
+   * Boxes in the map's top left corner, each inside the one before: the density toggle with its legend
+   * open, then the toggle's own row. The city keeps clear of the first one it can clear without being fitted
+   * more than a fifth smaller (MOST_SHRINK); where it can clear none, they lie over it.
+   */
+  topLeft?: readonly Rect[];
 }
+
+/**
+ * The least share of its size the city keeps when it is fitted smaller to clear a top left box. In an
+ * 844×390 window the open legend would take it from zoom 8.82 to 8.26, less than half its area: the
+ * density colours the legend explains were hard to tell apart there, so the legend covers its north-west
+ * instead (the map can be moved).
+ */
+const MOST_SHRINK = 0.8;
 
 /**
  * The pan buttons' layout and the whole-city view's padding for a map of this size. The cross stays where it
@@ -127,7 +139,7 @@ export interface HomeOverlays {
 export function homeLayout(
   view: { width: number; height: number },
   geometry: PanGeometry | null,
-  { coveredBottom = 0, topLeft = null }: HomeOverlays = {},
+  { coveredBottom = 0, topLeft = [] }: HomeOverlays = {},
   ring: readonly Point[] = CITY_RING,
 ): { layout: PanLayout; padding: Padding } {
   /** Whether the outline, as drawn, lies clear of the pan buttons in this layout. */
@@ -136,16 +148,18 @@ export function homeLayout(
     !panButtonRects(layout, view.width, geometry).some((rect) => ringTouches(drawn, grow(rect, CLEARANCE_PX)));
   const clear = (layout: PanLayout, padding: Padding) => drawnClear(layout, ring.map(homeProjection(view, padding)));
   const fit = clearOfPanButtons(view, geometry, coveredBottom, clear);
-  if (!topLeft) return fit;
-  const padding = clearOfTopLeft(
-    view,
-    fit.padding,
-    topLeft,
-    coveredBottom,
-    (drawn) => drawnClear(fit.layout, drawn),
-    ring,
-  );
-  return padding ? { layout: fit.layout, padding } : fit;
+  for (const box of topLeft) {
+    const padding = clearOfTopLeft(
+      view,
+      fit.padding,
+      box,
+      coveredBottom,
+      (drawn) => drawnClear(fit.layout, drawn),
+      ring,
+    );
+    if (padding) return { layout: fit.layout, padding };
+  }
+  return fit;
 }
 
 /** The cross where it clears the city, else the column (see homeLayout); the cross where none are shown. */
@@ -169,10 +183,11 @@ function clearOfPanButtons(
 /**
  * Padding that keeps the city clear of the top left box (the density toggle: on a desktop the city's
  * north-west corner touched it; in an 844×390 window the city is lifted above the wrapped credits into the
- * map's top, under it). Null when the city already lies clear of the box, or no padding tried clears it.
- * Tried in turn: the city moved right, then down, by as much as it must, at the same size; then fitted
- * smaller, by as little as clears it, between the box and the covered bottom. Each must keep the pan buttons
- * clear too (`clear`, given the outline as drawn) and the city above the covered bottom.
+ * map's top, under it): the padding as it is where the city already lies clear of the box, null where no
+ * padding tried clears it. Tried in turn: the city moved right, then down, by as much as it must, at the
+ * same size; then fitted smaller, by as little as clears it, between the box and the covered bottom, and by
+ * no more than MOST_SHRINK allows. Each must keep the pan buttons clear too (`clear`, given the outline as
+ * drawn) and the city above the covered bottom.
  */
 function clearOfTopLeft(
   view: { width: number; height: number },
@@ -185,7 +200,7 @@ function clearOfTopLeft(
   const keptClear = grow(box, CLEARANCE_PX);
   const drawnWith = (candidate: Padding) => ring.map(homeProjection(view, candidate));
   const drawn = drawnWith(padding);
-  if (!ringTouches(drawn, keptClear)) return null;
+  if (!ringTouches(drawn, keptClear)) return padding;
   const floor = view.height - Math.max(coveredBottom + CLEARANCE_PX, HOME_PADDING_PX);
   const fits = (candidate: Padding) => {
     if (Object.values(candidate).some((side) => side < 0) || candidate.top + candidate.bottom >= view.height) {
@@ -207,7 +222,16 @@ function clearOfTopLeft(
     { ...padding, left: padding.left + right, right: padding.right - right },
     { ...padding, top: padding.top + down, bottom: padding.bottom - down },
   ].find(fits);
-  return moved ?? smallestShrink(padding, keptClear.bottom, view.height - floor, fits);
+  if (moved) return moved;
+  const smaller = smallestShrink(padding, keptClear.bottom, view.height - floor, fits);
+  return smaller && heightOf(drawnWith(smaller)) >= MOST_SHRINK * heightOf(drawn) ? smaller : null;
+}
+
+/** How tall the ring is drawn: its size, in the fit's one scale. */
+function heightOf(ring: readonly Point[]): number {
+  let [top, bottom] = [Infinity, -Infinity];
+  for (const [, y] of ring) [top, bottom] = [Math.min(top, y), Math.max(bottom, y)];
+  return bottom - top;
 }
 
 /**

@@ -110,6 +110,8 @@ describe('homeLayout: the pan buttons clear of the city in the whole-city view',
 
 describe('homeLayout: the city clear of the density toggle in the map’s top left corner', () => {
   const TOGGLE: Rect = { left: 10, top: 10, right: 190, bottom: 60 };
+  /** The toggle's own row (its checkbox and label), inside its box. */
+  const TOGGLE_ROW: Rect = { left: 20, top: 20, right: 180, bottom: 50 };
   /** An 844×390 window: the map beside the sidebar, the pan buttons beside the zoom buttons, four lines of credits. */
   const LOW = { view: { width: 464, height: 326 }, geometry: { button: 44, gap: 2, top: 10, edge: 64 }, covered: 70 };
 
@@ -126,6 +128,11 @@ describe('homeLayout: the city clear of the density toggle in the map’s top le
       ]);
     });
   }
+  /** How tall the city is drawn under this padding. */
+  const heightOf = (view: { width: number; height: number }, padding: ReturnType<typeof homePadding>) => {
+    const ys = outline(view, padding).map(([, y]) => y);
+    return Math.max(...ys) - Math.min(...ys);
+  };
   const inside =
     (rect: Rect) =>
     ([x, y]: [number, number]) =>
@@ -136,25 +143,23 @@ describe('homeLayout: the city clear of the density toggle in the map’s top le
     const before = homeLayout(view, geometry, { coveredBottom: covered });
     // Without the toggle's box the city lies under it: lifted above the credits, into the map's top.
     expect(outline(view, before.padding).some(inside(TOGGLE))).toBe(true);
-    const after = homeLayout(view, geometry, { coveredBottom: covered, topLeft: TOGGLE });
+    const after = homeLayout(view, geometry, { coveredBottom: covered, topLeft: [TOGGLE] });
     const drawn = outline(view, after.padding);
     expect(drawn.some(inside(TOGGLE))).toBe(false);
     expect(Math.max(...drawn.map(([, y]) => y))).toBeLessThanOrEqual(view.height - covered);
     const buttons = panButtonRects(after.layout, view.width, geometry);
     expect(drawn.some((point) => buttons.some((button) => inside(button)(point)))).toBe(false);
     // Fitted smaller between the toggle and the credits: no more than the toggle's height smaller.
-    const height = (padding: typeof after.padding) => {
-      const ys = outline(view, padding).map(([, y]) => y);
-      return Math.max(...ys) - Math.min(...ys);
-    };
-    expect(height(after.padding)).toBeGreaterThan(height(before.padding) - (TOGGLE.bottom - TOGGLE.top));
+    expect(heightOf(view, after.padding)).toBeGreaterThan(
+      heightOf(view, before.padding) - (TOGGLE.bottom - TOGGLE.top),
+    );
   });
 
   it('on a desktop, where the toggle touches the north-west corner, shrinks the city by under 1 %', () => {
     const view = { width: 900, height: 735 };
     const before = homeLayout(view, browse(110));
     expect(outline(view, before.padding).some(inside(TOGGLE))).toBe(true);
-    const after = homeLayout(view, browse(110), { topLeft: TOGGLE });
+    const after = homeLayout(view, browse(110), { topLeft: [TOGGLE] });
     expect(outline(view, after.padding).some(inside(TOGGLE))).toBe(false);
     expect(after.layout).toBe('cross');
     const inner = (padding: typeof after.padding) => view.height - padding.top - padding.bottom;
@@ -165,18 +170,35 @@ describe('homeLayout: the city clear of the density toggle in the map’s top le
     const view = { width: 900, height: 735 };
     // The toggle with its legend open, as measured on a 1280×800 desktop (German).
     const legend: Rect = { left: 10, top: 10, right: 258, bottom: 121 };
-    const closed = homeLayout(view, browse(110), { topLeft: TOGGLE });
+    const closed = homeLayout(view, browse(110), { topLeft: [TOGGLE] });
     expect(outline(view, closed.padding).some(inside(legend))).toBe(true);
-    const open = homeLayout(view, browse(110), { topLeft: legend });
+    const open = homeLayout(view, browse(110), { topLeft: [legend, TOGGLE_ROW] });
     const drawn = outline(view, open.padding);
     expect(drawn.some(inside(legend))).toBe(false);
     const buttons = panButtonRects(open.layout, view.width, browse(110));
     expect(drawn.some((point) => buttons.some((button) => inside(button)(point)))).toBe(false);
+    // Fitted smaller, by less than a fifth.
+    expect(heightOf(view, open.padding) / heightOf(view, closed.padding)).toBeGreaterThan(0.8);
+  });
+
+  it('in a low window, lets the open legend lie over the city rather than fit it less than four fifths its size', () => {
+    const { view, geometry, covered } = LOW;
+    const legend: Rect = { left: 10, top: 10, right: 258, bottom: 121 };
+    const closed = homeLayout(view, geometry, { coveredBottom: covered, topLeft: [TOGGLE] });
+    // Clearing the legend alone would take the city to under four fifths of its size: it is not cleared.
+    expect(homeLayout(view, geometry, { coveredBottom: covered, topLeft: [legend] })).toEqual(
+      homeLayout(view, geometry, { coveredBottom: covered }),
+    );
+    // With the toggle's row as the next box, the city keeps clear of that, at about the size it had.
+    const open = homeLayout(view, geometry, { coveredBottom: covered, topLeft: [legend, TOGGLE_ROW] });
+    expect(outline(view, open.padding).some(inside(TOGGLE_ROW))).toBe(false);
+    expect(outline(view, open.padding).some(inside(legend))).toBe(true);
+    expect(heightOf(view, open.padding)).toBeGreaterThanOrEqual(heightOf(view, closed.padding));
   });
 
   it('leaves a city already clear of the toggle as it is, and goes without pan buttons too', () => {
     const phone = { width: 390, height: 788 };
-    expect(homeLayout(phone, browse(110), { coveredBottom: 150, topLeft: TOGGLE })).toEqual(
+    expect(homeLayout(phone, browse(110), { coveredBottom: 150, topLeft: [TOGGLE] })).toEqual(
       homeLayout(phone, browse(110), { coveredBottom: 150 }),
     );
     // No pan buttons shown: the padding is homePadding's, with nothing reserved on the right.
@@ -189,7 +211,7 @@ describe('homeLayout: the city clear of the density toggle in the map’s top le
   it('keeps the city where it was when no padding clears a box that covers the whole map', () => {
     const { view, geometry, covered } = LOW;
     const everything: Rect = { left: 0, top: 0, right: view.width, bottom: view.height - 40 };
-    expect(homeLayout(view, geometry, { coveredBottom: covered, topLeft: everything })).toEqual(
+    expect(homeLayout(view, geometry, { coveredBottom: covered, topLeft: [everything] })).toEqual(
       homeLayout(view, geometry, { coveredBottom: covered }),
     );
   });
