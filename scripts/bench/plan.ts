@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import type { FilterSpecification } from 'maplibre-gl';
 import { validateHotspots } from '../../src/data/hotspots.ts';
 import { buildSearchKeys, queryMatcher } from '../../src/domain/search.ts';
+import { facetLabelsInEveryLanguage } from '../../src/i18n/facetLabels.ts';
 import { readAreas } from '../dataFiles.ts';
 
 export const SEARCH_QUERY = 'Robotik';
@@ -45,6 +46,7 @@ export async function planFor(hotspotsFile: string): Promise<InteractionPlan> {
   const keys = buildSearchKeys(hotspots, {
     districtName: names(areas.districts.areas),
     neighbourhoodName: names(areas.neighbourhoods.areas),
+    facetLabels: facetLabelsInEveryLanguage(),
   });
   const matcher = queryMatcher(SEARCH_QUERY, keys);
   const ids = [...new Set(hotspots.filter(matcher).map((hotspot) => hotspot.id))];

@@ -5,11 +5,17 @@ import { TAG_LABELS } from './tags';
 export interface SearchContext {
   districtName: (slug: string | null) => string | null;
   neighbourhoodName: (slug: string | null) => string | null;
+  /**
+   * The labels of the place's category, sector and status in both languages, as its details show them
+   * ("Zivilgesellschaft", "Planned (vision)"): a resident who types a category's name finds its places.
+   */
+  facetLabels: (hotspot: Hotspot) => string;
 }
 
 /**
  * One folded text per hotspot with everything a resident might type: name, both summaries, tags
- * (slug and both labels), address, district and neighbourhood. Built once per data set.
+ * (slug and both labels), address, district, neighbourhood, and the labels of category, sector and status.
+ * Built once per data set.
  */
 export function buildSearchKeys(hotspots: readonly Hotspot[], context: SearchContext): ReadonlyMap<string, string> {
   return searchKeyBuilder(hotspots, context).all();
@@ -70,6 +76,7 @@ function searchText(hotspot: Hotspot, context: SearchContext): string {
     context.districtName(hotspot.district) ?? '',
     context.neighbourhoodName(hotspot.neighbourhood) ?? '',
     ...hotspot.tags.flatMap((tag) => [tag, TAG_LABELS[tag]?.de ?? '', TAG_LABELS[tag]?.en ?? '']),
+    context.facetLabels(hotspot),
   ].join(FIELD_SEPARATOR);
 }
 

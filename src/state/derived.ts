@@ -2,6 +2,7 @@ import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { applyFilters, type FacetCounts, type Filters } from '@/domain/filters';
 import type { Hotspot } from '@/domain/hotspot';
 import { createSearch, MatchRank, searchKeyBuilder, type Search, type SearchKeyBuilder } from '@/domain/search';
+import { facetLabelsInEveryLanguage } from '@/i18n/facetLabels';
 import { whileIdle } from '@/lib/idle';
 import { buildListRows, type ListRows } from './listRows';
 import { useAppStore } from './store';
@@ -19,7 +20,12 @@ export function useSearchKeys(): SearchKeyBuilder {
   const hotspots = useHotspots();
   const names = useAreaNames();
   const builder = useMemo(
-    () => searchKeyBuilder(hotspots, { districtName: names.district, neighbourhoodName: names.neighbourhood }),
+    () =>
+      searchKeyBuilder(hotspots, {
+        districtName: names.district,
+        neighbourhoodName: names.neighbourhood,
+        facetLabels: facetLabelsInEveryLanguage(),
+      }),
     [hotspots, names],
   );
   useEffect(

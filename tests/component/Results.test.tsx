@@ -11,6 +11,7 @@ import { HotspotList } from '@/features/hotspots/HotspotList';
 import { FilteredViewProvider } from '@/state/FilteredView';
 import { distanceMetres } from '@/state/listRows';
 import { useAppStore } from '@/state/store';
+import { searchContextFor } from '../fixtures/unit/realData';
 import { storeWithRealData } from '../fixtures/unit/realStore';
 
 let data: LoadedData;
@@ -49,12 +50,7 @@ const countText = (n: number) => (n === 0 ? 'Keine Orte' : n === 1 ? '1 Ort' : `
 
 /** The search the app runs, over the real data, for a query typed so far: best match first, then by name. */
 function searchFor(query: string): Hotspot[] {
-  const districtNames = new Map(data.districts!.map((area) => [area.slug, area.name]));
-  const neighbourhoodNames = new Map(data.neighbourhoods!.map((area) => [area.slug, area.name]));
-  const keys = buildSearchKeys(hotspots, {
-    districtName: (slug) => (slug ? (districtNames.get(slug) ?? null) : null),
-    neighbourhoodName: (slug) => (slug ? (neighbourhoodNames.get(slug) ?? null) : null),
-  });
+  const keys = buildSearchKeys(hotspots, searchContextFor(data.districts, data.neighbourhoods));
   const rank = (hotspot: Hotspot) => matchRank(keys.get(hotspot.id)!, queryTerms(query));
   return hotspots.filter(queryMatcher(query, keys)).sort((a, b) => rank(b) - rank(a) || byName(a, b));
 }

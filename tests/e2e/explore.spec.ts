@@ -73,7 +73,22 @@ function fold(text: string): string {
     .replace(/([aou])e/g, '$1');
 }
 
-/** What a place can be found by: name, both summaries, address, district, neighbourhood and tag slugs. */
+/** The labels the details show for category, sector and status, German and English. */
+const FACET_LABELS: Record<string, string> = {
+  science: 'Wissenschaft Science',
+  business: 'Wirtschaft Business',
+  culture: 'Kultur Culture',
+  civic: 'Zivilgesellschaft Civil society',
+  urban: 'Stadtentwicklung Urban development',
+  municipal: 'Stadt City',
+  existing: 'Besteht Existing',
+  planned: 'Geplant (Vision) Planned (vision)',
+};
+
+/**
+ * What a place can be found by: name, both summaries, address, district, neighbourhood, tag slugs, and the
+ * labels of its category, sector and status.
+ */
 function searchable(place: Place): string {
   return fold(
     [
@@ -84,6 +99,7 @@ function searchable(place: Place): string {
       DISTRICT_NAME.get(place.district) ?? '',
       NEIGHBOURHOOD_NAME.get(place.neighbourhood) ?? '',
       ...place.tags,
+      ...[place.category, place.sector, place.status].map((value) => FACET_LABELS[value] ?? ''),
     ].join(' | '),
   );
 }
@@ -336,6 +352,26 @@ test.describe('Finding places', () => {
     await expect.poll(() => app.searchParam('q')).toBe('phonix');
 
     expect(await page.evaluate(() => history.length), 'history entries after typing').toBe(historyLength);
+  });
+
+  test('search finds the places of a category, sector or status typed by its label, German or English', async ({
+    app,
+  }) => {
+    await app.open(OFFLINE);
+    await expect(app.places).toHaveCount(ALL);
+    // "Stadtentwicklung" is only a category's label, and no place's text says it: the chip's places exactly.
+    expect(names(matching({ q: 'Stadtentwicklung' }))).toEqual(names(matching({ categories: ['urban'] })));
+    // "Zivilgesellschaft" is a category and a sector; "geplant" the status of the visions.
+    expect(names(matching({ q: 'Zivilgesellschaft' }))).toEqual(
+      names(PLACES.filter((place) => place.category === 'civic' || place.sector === 'civic')),
+    );
+    expect(names(matching({ q: 'geplant' }))).toEqual(names(matching({ statuses: ['planned'] })));
+    for (const typed of ['Stadtentwicklung', 'Zivilgesellschaft', 'geplant', 'civil society', 'Wissenschaft']) {
+      const expected = names(matching({ q: typed }));
+      await app.search(typed);
+      await expect(app.resultCount, `typed "${typed}"`).toHaveText(`${expected.length} Orte`);
+      expect((await app.placeNames()).sort(), `typed "${typed}"`).toEqual(expected);
+    }
   });
 
   test('search puts the place a resident names first, and the sort order says so', async ({ app }) => {

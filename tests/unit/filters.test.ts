@@ -13,7 +13,7 @@ import {
 import { CATEGORIES, SECTORS, STATUSES, type Hotspot } from '@/domain/hotspot';
 import { buildSearchKeys, queryMatcher } from '@/domain/search';
 import { makeHotspot } from '../fixtures/unit/hotspot';
-import { readRawHotspots, realContext } from '../fixtures/unit/realData';
+import { readRawHotspots, realContext, searchContextFor } from '../fixtures/unit/realData';
 
 const ALL = () => true;
 const ids = (hotspots: readonly Hotspot[]) => hotspots.map((hotspot) => hotspot.id);
@@ -236,10 +236,7 @@ const context = realContext();
 const REAL = validateHotspots(readRawHotspots(), context).hotspots;
 const districtNames = new Map(context.districts!.map((area) => [area.slug, area.name]));
 const neighbourhoodNames = new Map(context.neighbourhoods!.map((area) => [area.slug, area.name]));
-const KEYS = buildSearchKeys(REAL, {
-  districtName: (slug) => (slug ? (districtNames.get(slug) ?? null) : null),
-  neighbourhoodName: (slug) => (slug ? (neighbourhoodNames.get(slug) ?? null) : null),
-});
+const KEYS = buildSearchKeys(REAL, searchContextFor(context.districts, context.neighbourhoods));
 const matcherFor = (current: Filters) => queryMatcher(current.query, KEYS);
 const REAL_TAGS = [...new Set(REAL.flatMap((hotspot) => hotspot.tags))].sort();
 

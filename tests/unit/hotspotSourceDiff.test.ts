@@ -14,12 +14,12 @@ import {
   type HotspotDiff,
   type HotspotFeature,
 } from '@/map/hotspotSourceDiff';
-import { readRawHotspots, realContext } from '../fixtures/unit/realData';
+import { readRawHotspots, realContext, searchContextFor } from '../fixtures/unit/realData';
 
 const context = realContext();
 const REAL = validateHotspots(readRawHotspots(), context).hotspots;
 const GEOJSON = hotspotsToGeoJSON(REAL);
-const KEYS = buildSearchKeys(REAL, { districtName: () => null, neighbourhoodName: () => null });
+const KEYS = buildSearchKeys(REAL, searchContextFor(null, null));
 const filters = (patch: Partial<Filters>): Filters => ({ ...EMPTY_FILTERS, ...patch });
 const passing = (current: Filters) => filterHotspots(REAL, current, queryMatcher(current.query, KEYS));
 

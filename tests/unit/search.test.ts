@@ -12,16 +12,11 @@ import {
   searchKeyBuilder,
 } from '@/domain/search';
 import { makeHotspot } from '../fixtures/unit/hotspot';
-import { readRawHotspots, realContext } from '../fixtures/unit/realData';
+import { readRawHotspots, realContext, searchContextFor } from '../fixtures/unit/realData';
 
 const context = realContext();
 const REAL = validateHotspots(readRawHotspots(), context).hotspots;
-const districtNames = new Map(context.districts!.map((area) => [area.slug, area.name]));
-const neighbourhoodNames = new Map(context.neighbourhoods!.map((area) => [area.slug, area.name]));
-const names = {
-  districtName: (slug: string | null) => (slug ? (districtNames.get(slug) ?? null) : null),
-  neighbourhoodName: (slug: string | null) => (slug ? (neighbourhoodNames.get(slug) ?? null) : null),
-};
+const names = searchContextFor(context.districts, context.neighbourhoods);
 const KEYS = buildSearchKeys(REAL, names);
 
 /** The ids of the real places a query finds, sorted. */
@@ -81,6 +76,7 @@ describe('buildSearchKeys', () => {
     const key = buildSearchKeys([place], {
       districtName: (slug) => (slug === 'd' ? 'Bövinghausen-Bezirk' : null),
       neighbourhoodName: (slug) => (slug === 'n' ? 'Kley-Viertel' : null),
+      facetLabels: () => '',
     }).get('p')!;
     for (const word of [
       'zeche',
@@ -95,6 +91,18 @@ describe('buildSearchKeys', () => {
     ]) {
       expect(key, word).toContain(word);
     }
+  });
+
+  it('includes the labels of category, sector and status in both languages, as the details show them', () => {
+    const place = makeHotspot({ id: 'p', category: 'civic', sector: 'science', status: 'planned' });
+    const key = buildSearchKeys([place], names).get('p')!;
+    for (const label of ['zivilgesellschaft', 'civil society', 'wissenschaft', 'science', 'geplant', 'planned'])
+      expect(key, label).toContain(label);
+    // On the real data: a category's label finds every place of that category.
+    const science = REAL.filter((hotspot) => hotspot.category === 'science').map((hotspot) => hotspot.id);
+    expect(find('Wissenschaft')).toEqual(expect.arrayContaining(science));
+    const urban = REAL.filter((hotspot) => hotspot.category === 'urban').map((hotspot) => hotspot.id);
+    expect(find('Stadtentwicklung')).toEqual([...urban].sort());
   });
 
   it('copes with a place that has no district or neighbourhood', () => {
@@ -254,6 +262,7 @@ describe('matchRank: the better matches first', () => {
     buildSearchKeys([makeHotspot({ id: 'p', name, summary: { de: summary, en: summary } })], {
       districtName: () => 'Hombruch',
       neighbourhoodName: () => null,
+      facetLabels: () => '',
     }).get('p')!;
   const rank = (query: string, key: string) => matchRank(key, queryTerms(query));
 
