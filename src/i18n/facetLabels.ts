@@ -5,7 +5,7 @@ import { translate } from './messages';
 /**
  * A place's category, sector and status as its details show them, in every language, each label once
  * ("Wissenschaft Science Besteht Existing"): searchable text for the place's search key. Few combinations
- * recur across the places, so each is joined once and shared (at 100,000 places: 40 strings, not 100,000).
+ * recur across the places (40 at most), so each is looked up and joined once, not once per place.
  */
 export function facetLabelsInEveryLanguage(): (hotspot: Hotspot) => string {
   const joined = new Map<string, string>();

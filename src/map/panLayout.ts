@@ -131,7 +131,8 @@ const MOST_SHRINK = 0.8;
  * it would not (a landscape tablet or a 1024×768 kiosk: the width decides the zoom and the cross lies over
  * the north-east), the buttons form a column, moved clear of the city as far as the room allows, and if that
  * is not enough the city is fitted smaller to the column's left. `geometry` is null where no pan buttons are
- * shown. Last, the city moves out from under the top left box where it would lie under it (clearOfTopLeft).
+ * shown. Last, the city moves out from under the first top left box it can clear at little cost, where it
+ * would lie under it (clearOfTopLeft).
  *
  * The outline is bundled, not taken from the loaded data: the first view is fitted when the map is made,
  * and at 10,000 places the data (one request for all files) arrives seconds after that.

@@ -433,6 +433,11 @@ test.describe('The map', () => {
     page,
   }) => {
     test.setTimeout(120_000);
+    /** A refit starts in a task after the change that asked for it: two frames on, and the map idle again. */
+    const settled = async () => {
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+      await expect(app.map).toHaveAttribute('aria-busy', 'false');
+    };
     // On the desktop and in the iframe the open legend reached over the city's outline in the first view's
     // camera (the toggle alone is clear of it there): the city is fitted clear of it. In the low window that
     // would take the city to under four fifths of its size; the legend lies over its north-west there, and
@@ -451,8 +456,9 @@ test.describe('The map', () => {
       const toggle = page.getByRole('checkbox', { name: 'Orte je km² zeigen' });
       await toggle.check();
       await expect(page.locator('.density-legend__scale')).toBeVisible();
-      // On a low map its caption is for screen readers only, and still names the legend.
+      // On a low map its caption is not shown, and still names the legend (aria-labelledby).
       await expect(page.getByRole('figure', { name: 'Orte je km² (nach aktuellen Filtern)' })).toBeVisible();
+      await settled();
       await expect
         .poll(() => wholeCityProblems(app, page, `${size.name}, legend open`, size.column, clearOf), {
           timeout: 10_000,
@@ -461,6 +467,7 @@ test.describe('The map', () => {
       if (size.legendOver) expect(app.camera()?.zoom, `${size.name}: no smaller`).toBeGreaterThanOrEqual(firstZoom);
       // The English toggle is wider; closed again, the city goes back to where it was.
       await page.getByRole('button', { name: 'Switch to English' }).click();
+      await settled();
       await expect
         .poll(() => wholeCityProblems(app, page, `${size.name}, in English`, size.column, clearOf), {
           timeout: 10_000,
@@ -481,9 +488,7 @@ test.describe('The map', () => {
     const moved = app.camera();
     await page.getByRole('checkbox', { name: 'Orte je km² zeigen' }).check();
     await expect(page.locator('.density-legend__scale')).toBeVisible();
-    // The refit would start a task after the legend's: two frames on, and the map idle again.
-    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
-    await expect(app.map).toHaveAttribute('aria-busy', 'false');
+    await settled();
     expect(app.camera(), 'the moved camera after opening the legend').toEqual(moved);
   });
 
